@@ -1,0 +1,9 @@
+//! The staff area at `/admin`: gated in the browser for courtesy and in every server function
+//! for real.
+pub mod api;
+mod closures;
+mod pages;
+mod types;
+
+pub use pages::AdminPage;
+pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus};

@@ -1,0 +1,11 @@
+//! Accounts: registration, login/logout, the current user, and the staff role.
+pub mod api;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod session;
+mod types;
+
+pub use pages::{LoginPage, RegisterPage};
+pub use session::{use_session, Session};
+pub use types::{LoginInput, RegisterInput, Role, UserView};

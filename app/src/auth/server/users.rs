@@ -1,0 +1,77 @@
+use super::hashing;
+use crate::auth::{Role, UserView};
+use crate::domain::{Email, Password};
+use crate::error::AppError;
+use crate::infra::Db;
+use sqlx::Row;
+
+/// A stored account. Deliberately not `Serialize`: the hash stays on the server.
+pub struct UserRecord {
+    pub view: UserView,
+    pub password_hash: String,
+}
+
+#[derive(Debug)]
+pub enum CreateUserError {
+    EmailTaken,
+    Db(sqlx::Error),
+}
+
+impl std::fmt::Display for CreateUserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CreateUserError::EmailTaken => f.write_str("email already registered"),
+            CreateUserError::Db(e) => write!(f, "database: {e}"),
+        }
+    }
+}
+
+pub(crate) fn view_from_row(row: &sqlx::any::AnyRow) -> Result<UserView, sqlx::Error> {
+    let role: String = row.try_get("role")?;
+    Ok(UserView {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        role: Role::parse(&role).unwrap_or(Role::Member),
+    })
+}
+
+pub async fn create_user(
+    db: &Db,
+    email: &Email,
+    password: &Password,
+    display_name: &str,
+    role: Role,
+    now_ms: i64,
+) -> Result<UserView, CreateUserError> {
+    let hash = hashing::hash(password.expose().to_owned()).await.map_err(|_| {
+        CreateUserError::Db(sqlx::Error::Protocol("password hashing failed".into()))
+    })?;
+    let row = sqlx::query(
+        "INSERT INTO users (email, password_hash, display_name, role, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id, email, display_name, role",
+    )
+    .bind(email.as_ref())
+    .bind(hash)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(now_ms)
+    .fetch_one(&db.pool)
+    .await
+    .map_err(|e| match e.as_database_error() {
+        Some(db_err) if db_err.is_unique_violation() => CreateUserError::EmailTaken,
+        _ => CreateUserError::Db(e),
+    })?;
+    view_from_row(&row).map_err(CreateUserError::Db)
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, AppError> {
+    let row = sqlx::query("SELECT id, email, display_name, role, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(match row {
+        Some(row) => Some(UserRecord { view: view_from_row(&row)?, password_hash: row.try_get("password_hash")? }),
+        None => None,
+    })
+}

@@ -1,0 +1,112 @@
+//! The one error type every server function returns.
+//!
+//! It crosses the wire as JSON, so the browser can show a localized message per field. Internal
+//! failures are logged on the server with their context and reach the user only as `Internal`.
+use crate::domain::ValidationError;
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub error: ValidationError,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("validation failed: {0:?}")]
+    Validation(Vec<FieldError>),
+    #[error("login required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    #[error("too many attempts; retry in {retry_after_secs}s")]
+    RateLimited { retry_after_secs: i64 },
+    #[error("email already registered")]
+    EmailTaken,
+    #[error("internal error")]
+    Internal,
+    /// The request never got a proper answer (network down, server restarting…).
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, error: ValidationError) -> Self {
+        AppError::Validation(vec![FieldError { field: field.to_owned(), error }])
+    }
+
+    /// The per-field message for `field`, if this error carries one.
+    pub fn field_message(&self, field: &str, lang: Lang) -> Option<String> {
+        match self {
+            AppError::Validation(list) => {
+                list.iter().find(|f| f.field == field).map(|f| f.error.message(lang))
+            }
+            _ => None,
+        }
+    }
+
+    /// A sentence for the user, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::i18n::msg;
+        match self {
+            AppError::Validation(_) => msg::ERR_VALIDATION.get(lang).into(),
+            AppError::Unauthenticated => msg::ERR_LOGIN_REQUIRED.get(lang).into(),
+            AppError::Forbidden => msg::ERR_FORBIDDEN.get(lang).into(),
+            AppError::NotFound => msg::ERR_NOT_FOUND.get(lang).into(),
+            AppError::InvalidCredentials => msg::ERR_INVALID_CREDENTIALS.get(lang).into(),
+            AppError::RateLimited { retry_after_secs } => {
+                let minutes = (retry_after_secs + 59) / 60;
+                match lang {
+                    Lang::Ja => format!(
+                        "試行回数が上限に達しました。約{minutes}分後にもう一度お試しください。"
+                    ),
+                    Lang::En => {
+                        format!("Too many attempts. Please try again in about {minutes} min.")
+                    }
+                }
+            }
+            AppError::EmailTaken => msg::ERR_EMAIL_TAKEN.get(lang).into(),
+            AppError::Internal => msg::ERR_INTERNAL.get(lang).into(),
+            AppError::Transport(_) => msg::ERR_TRANSPORT.get(lang).into(),
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::EmailTaken => StatusCode::CONFLICT,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

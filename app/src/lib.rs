@@ -1,0 +1,20 @@
+//! Madoguchi (窓口): the member support center of a points site.
+//!
+//! One crate serves both sides: with `csr` it is the browser app (mounted by `frontend/`), with
+//! `ssr` it also carries the server functions' bodies and the server-only helpers (`infra`).
+//! Each feature lives in its own folder: pages, `api.rs` (server functions) and, fenced behind
+//! `ssr`, its storage code.
+#![recursion_limit = "256"]
+
+pub mod admin;
+pub mod auth;
+pub mod calendar;
+pub mod corner;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod infra;
+pub mod shell;
+
+pub use shell::App;

@@ -1,0 +1,41 @@
+//! The app shell: routes, header, footer, and shared UI pieces.
+pub mod form;
+mod header;
+mod pages;
+
+use crate::admin::AdminPage;
+use crate::auth::{LoginPage, RegisterPage, Session};
+use crate::corner::CornerPage;
+use crate::i18n::{msg, I18n};
+use header::Header;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+pub use pages::{ComingSoon, NotFound};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
+    Session::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{i18n.t(msg::SKIP_TO_CONTENT)}</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("") view=CornerPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/register") view=RegisterPage />
+                    <Route path=path!("/admin") view=AdminPage />
+                    <Route path=path!("/contact") view=|| view! { <ComingSoon title=msg::CORNER_CONTACT /> } />
+                    <Route path=path!("/chat") view=|| view! { <ComingSoon title=msg::CORNER_CHAT /> } />
+                    <Route path=path!("/ideas") view=|| view! { <ComingSoon title=msg::CORNER_IDEAS /> } />
+                    <Route path=path!("/faq") view=|| view! { <ComingSoon title=msg::CORNER_FAQ /> } />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{i18n.t(msg::FOOTER)}</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,110 @@
+//! `madoguchi` — serve the app, or manage it:
+//!   madoguchi [serve] [--demo]          run the server (--demo seeds a member and a staff account
+//!                                       into an empty database and prints their passwords)
+//!   madoguchi create-staff --email E [--name N]
+//!                                       create a staff account; the password comes from
+//!                                       MADOGUCHI_STAFF_PASSWORD or a prompt
+use app::auth::server::{create_user, CreateUserError};
+use app::auth::Role;
+use app::domain::{DisplayName, Email, Password};
+use app::infra::{Db, Settings};
+use madoguchi_server::startup::{clock_from, Application, BoxError};
+use madoguchi_server::{settings, telemetry};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    telemetry::init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match settings::load() {
+        Err(e) => Err(e.into()),
+        Ok(settings) => match args.first().map(String::as_str) {
+            None | Some("serve") | Some("--demo") => serve(settings, args.iter().any(|a| a == "--demo")).await,
+            Some("create-staff") => create_staff(settings, &args[1..]).await,
+            Some(other) => Err(format!("unknown command {other:?}; see the comment at the top of server/src/main.rs").into()),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("madoguchi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings, demo: bool) -> Result<(), BoxError> {
+    let app = Application::build(settings).await?;
+    if demo {
+        seed_demo(app.state()).await?;
+    }
+    tracing::info!(port = app.port(), database = %app.state().db.url.split('?').next().unwrap_or(""), "listening");
+    eprintln!("Madoguchi is running at http://127.0.0.1:{}", app.port());
+    app.run_until_stopped(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxError> {
+    let email = Email::parse(&flag(args, "--email").ok_or("--email is required")?).map_err(|e| format!("email: {e:?}"))?;
+    let name = flag(args, "--name").unwrap_or_else(|| "スタッフ".into());
+    let name = DisplayName::parse(&name).map_err(|e| format!("name: {e:?}"))?;
+    let raw = match std::env::var("MADOGUCHI_STAFF_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => rpassword::prompt_password("Password for the new staff account: ")?,
+    };
+    let password = Password::parse(&raw).map_err(|e| format!("password: {e:?}"))?;
+    let clock = clock_from(&settings)?;
+    let db = Db::connect(&settings.database_url).await?;
+    match create_user(&db, &email, &password, name.as_ref(), Role::Staff, clock.now_ms()).await {
+        Ok(user) => {
+            println!("created staff account {} (id {})", user.email, user.id);
+            Ok(())
+        }
+        Err(CreateUserError::EmailTaken) => Err(format!("{email} is already registered").into()),
+        Err(CreateUserError::Db(e)) => Err(e.into()),
+    }
+}
+
+/// Demo accounts for a first look, only into an empty database and only when asked.
+async fn seed_demo(state: &app::infra::AppState) -> Result<(), BoxError> {
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&state.db.pool).await?;
+    if users > 0 {
+        eprintln!("--demo: the database already has accounts; nothing seeded");
+        return Ok(());
+    }
+    for (email, name, role) in [("member@example.jp", "山田 花子", Role::Member), ("staff@example.jp", "サポート 佐藤", Role::Staff)] {
+        let password = random_password();
+        let email = Email::parse(email).map_err(|e| format!("{e:?}"))?;
+        let parsed = Password::parse(&password).map_err(|e| format!("{e:?}"))?;
+        create_user(&state.db, &email, &parsed, name, role, state.clock.now_ms()).await.map_err(|e| e.to_string())?;
+        eprintln!("--demo: {} account {email} / password {password}", role.as_str());
+    }
+    Ok(())
+}
+
+fn random_password() -> String {
+    use rand_core::{OsRng, RngCore};
+    let alphabet = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (0..14).map(|_| alphabet[(OsRng.next_u32() as usize) % alphabet.len()] as char).collect()
+}

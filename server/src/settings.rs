@@ -1,0 +1,68 @@
+//! Settings are layered: built-in defaults, then an optional TOML file (`MADOGUCHI_CONFIG`, or
+//! `madoguchi.toml` when present), then environment variables (`MADOGUCHI_*`, and the usual
+//! `DATABASE_URL`).
+use app::infra::Settings;
+use std::env;
+
+pub fn load() -> Result<Settings, String> {
+    let path = env::var("MADOGUCHI_CONFIG").ok().or_else(|| {
+        std::path::Path::new("madoguchi.toml").exists().then(|| "madoguchi.toml".to_owned())
+    });
+    let mut settings = match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;
+            toml::from_str(&text).map_err(|e| format!("parsing {path}: {e}"))?
+        }
+        None => Settings::default(),
+    };
+    overlay_env(&mut settings)?;
+    Ok(settings)
+}
+
+fn var(name: &str) -> Option<String> {
+    env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn parse<T: std::str::FromStr>(name: &str) -> Result<Option<T>, String> {
+    var(name).map(|v| v.parse().map_err(|_| format!("{name}: cannot parse {v:?}"))).transpose()
+}
+
+fn overlay_env(s: &mut Settings) -> Result<(), String> {
+    if let Some(v) = var("MADOGUCHI_DATABASE_URL").or_else(|| var("DATABASE_URL")) {
+        s.database_url = v;
+    }
+    if let Some(v) = var("MADOGUCHI_BIND") {
+        s.bind = v;
+    }
+    if let Some(v) = var("MADOGUCHI_DIST_DIR") {
+        s.dist_dir = v.into();
+    }
+    if let Some(v) = var("MADOGUCHI_FAKE_NOW") {
+        s.fake_now = Some(v);
+    }
+    if let Some(v) = var("MADOGUCHI_ALLOWED_ORIGINS") {
+        s.allowed_origins = v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect();
+    }
+    if let Some(v) = parse("MADOGUCHI_SECURE_COOKIES")? {
+        s.secure_cookies = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_ALLOW_FAKE_NOW")? {
+        s.allow_fake_now = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_TRUST_FORWARDED_FOR")? {
+        s.trust_forwarded_for = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_LOGIN_MAX_FAILURES")? {
+        s.login_max_failures = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_LOGIN_WINDOW_SECS")? {
+        s.login_window_secs = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_SESSION_TTL_HOURS")? {
+        s.session_ttl_hours = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_BODY_LIMIT_BYTES")? {
+        s.body_limit_bytes = v;
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Building and running the server: state, routes, layers.
+use crate::origin::{self, AllowedOrigins};
+use app::infra::{AppState, Clock, Db, Settings};
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Router};
+use leptos::prelude::provide_context;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects (and migrates) the database and binds the listener; `bind` port 0 picks a free
+    /// port, as the tests do.
+    pub async fn build(settings: Settings) -> Result<Application, BoxError> {
+        let clock = clock_from(&settings)?;
+        let db = Db::connect(&settings.database_url).await?;
+        let listener = TcpListener::bind(&settings.bind).await?;
+        let state = AppState { db, settings: Arc::new(settings), clock };
+        Ok(Application { listener, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let app = router(self.state);
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// The real clock, or a pinned one. Pinning is for tests and demos: a release build refuses it
+/// unless `allow_fake_now` says so, so production cannot run on a wrong date by accident.
+pub fn clock_from(settings: &Settings) -> Result<Clock, BoxError> {
+    let Some(raw) = &settings.fake_now else { return Ok(Clock::System) };
+    if !cfg!(debug_assertions) && !settings.allow_fake_now {
+        return Err("MADOGUCHI_FAKE_NOW is refused in a release build without MADOGUCHI_ALLOW_FAKE_NOW=true".into());
+    }
+    let at = chrono::DateTime::parse_from_rfc3339(raw).map_err(|e| format!("MADOGUCHI_FAKE_NOW: {e}"))?;
+    tracing::warn!(fake_now = %at, "clock pinned");
+    Ok(Clock::pinned(at.with_timezone(&chrono::Utc)))
+}
+
+pub fn router(state: AppState) -> Router {
+    let dist = state.settings.dist_dir.clone();
+    let allowed = AllowedOrigins(Arc::new(state.settings.allowed_origins.clone()));
+    let body_limit = state.settings.body_limit_bytes;
+    let static_files = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
+        .fallback_service(static_files)
+        .with_state(state)
+        .layer(middleware::from_fn_with_state(allowed, origin::check))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+            let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
+            tracing::info_span!("http", method = %req.method(), route = route.as_deref().unwrap_or("static"), path = %req.uri().path())
+        }))
+}
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    leptos_axum::handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
