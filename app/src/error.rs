@@ -39,15 +39,19 @@ pub enum AppError {
 
 impl AppError {
     pub fn field(field: &str, error: ValidationError) -> Self {
-        AppError::Validation(vec![FieldError { field: field.to_owned(), error }])
+        AppError::Validation(vec![FieldError {
+            field: field.to_owned(),
+            error,
+        }])
     }
 
     /// The per-field message for `field`, if this error carries one.
     pub fn field_message(&self, field: &str, lang: Lang) -> Option<String> {
         match self {
-            AppError::Validation(list) => {
-                list.iter().find(|f| f.field == field).map(|f| f.error.message(lang))
-            }
+            AppError::Validation(list) => list
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.error.message(lang)),
             _ => None,
         }
     }

@@ -93,7 +93,9 @@ fn saved_lang() -> Option<Lang> {
 
 #[cfg(feature = "csr")]
 fn save_lang(lang: Lang) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(Some(storage)) = window.local_storage() {
         let _ = storage.set_item(STORAGE_KEY, lang.code());
     }

@@ -30,7 +30,9 @@ fn origin_allowed(origin: Option<&str>, host: Option<&str>, allowed: &[String]) 
         return true;
     }
     let Some(host) = host else { return false };
-    let without_scheme = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
+    let without_scheme = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
     without_scheme == Some(host)
 }
 
@@ -40,10 +42,22 @@ mod tests {
 
     #[test]
     fn same_host_origin_is_allowed_and_others_are_not() {
-        assert!(origin_allowed(Some("http://127.0.0.1:3000"), Some("127.0.0.1:3000"), &[]));
-        assert!(!origin_allowed(Some("http://evil.example"), Some("127.0.0.1:3000"), &[]));
+        assert!(origin_allowed(
+            Some("http://127.0.0.1:3000"),
+            Some("127.0.0.1:3000"),
+            &[]
+        ));
+        assert!(!origin_allowed(
+            Some("http://evil.example"),
+            Some("127.0.0.1:3000"),
+            &[]
+        ));
         assert!(!origin_allowed(None, Some("127.0.0.1:3000"), &[]));
         assert!(!origin_allowed(Some("null"), Some("127.0.0.1:3000"), &[]));
-        assert!(origin_allowed(Some("https://support.example.jp"), Some("10.0.0.5:3000"), &["https://support.example.jp".into()]));
+        assert!(origin_allowed(
+            Some("https://support.example.jp"),
+            Some("10.0.0.5:3000"),
+            &["https://support.example.jp".into()]
+        ));
     }
 }

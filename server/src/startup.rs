@@ -32,7 +32,11 @@ impl Application {
         let clock = clock_from(&settings)?;
         let db = Db::connect(&settings.database_url).await?;
         let listener = TcpListener::bind(&settings.bind).await?;
-        let state = AppState { db, settings: Arc::new(settings), clock };
+        let state = AppState {
+            db,
+            settings: Arc::new(settings),
+            clock,
+        };
         Ok(Application { listener, state })
     }
 
@@ -44,22 +48,31 @@ impl Application {
         &self.state
     }
 
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let app = router(self.state);
-        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+        axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }
 
 /// The real clock, or a pinned one. Pinning is for tests and demos: a release build refuses it
 /// unless `allow_fake_now` says so, so production cannot run on a wrong date by accident.
 pub fn clock_from(settings: &Settings) -> Result<Clock, BoxError> {
-    let Some(raw) = &settings.fake_now else { return Ok(Clock::System) };
+    let Some(raw) = &settings.fake_now else {
+        return Ok(Clock::System);
+    };
     if !cfg!(debug_assertions) && !settings.allow_fake_now {
         return Err("MADOGUCHI_FAKE_NOW is refused in a release build without MADOGUCHI_ALLOW_FAKE_NOW=true".into());
     }
-    let at = chrono::DateTime::parse_from_rfc3339(raw).map_err(|e| format!("MADOGUCHI_FAKE_NOW: {e}"))?;
+    let at = chrono::DateTime::parse_from_rfc3339(raw)
+        .map_err(|e| format!("MADOGUCHI_FAKE_NOW: {e}"))?;
     tracing::warn!(fake_now = %at, "clock pinned");
     Ok(Clock::pinned(at.with_timezone(&chrono::Utc)))
 }

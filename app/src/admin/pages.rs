@@ -14,7 +14,8 @@ use leptos_router::components::A;
 pub fn AdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    move || match session.state() {
+    move || {
+        match session.state() {
         None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
         Some(Some(user)) if user.is_staff() => view! { <Dashboard /> }.into_any(),
         Some(user) => view! {
@@ -25,6 +26,7 @@ pub fn AdminPage() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
     }
 }
 
@@ -89,10 +91,19 @@ fn Closures(on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVie
             }
         }
     });
-    let field = move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
+    let field = move |name: &'static str| {
+        Signal::derive(move || {
+            problem
+                .get()
+                .and_then(|p| p.field_message(name, i18n.get()))
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ClosureInput { day: day.get_untracked(), note: note.get_untracked() };
+        let input = ClosureInput {
+            day: day.get_untracked(),
+            note: note.get_untracked(),
+        };
         match input.validate() {
             Ok(_) => {
                 add.dispatch(input);

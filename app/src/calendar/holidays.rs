@@ -15,7 +15,10 @@ pub fn holiday_name(date: NaiveDate) -> Option<&'static str> {
     // 国民の休日: an ordinary day between two holidays becomes one.
     let prev = date.pred_opt()?;
     let next = date.succ_opt()?;
-    if date.weekday() != Weekday::Sun && base_holiday(prev).is_some() && base_holiday(next).is_some() {
+    if date.weekday() != Weekday::Sun
+        && base_holiday(prev).is_some()
+        && base_holiday(next).is_some()
+    {
         return Some("国民の休日");
     }
     None
@@ -25,7 +28,9 @@ pub fn holiday_name(date: NaiveDate) -> Option<&'static str> {
 fn is_substitute(date: NaiveDate) -> bool {
     let mut day = date;
     loop {
-        let Some(prev) = day.pred_opt() else { return false };
+        let Some(prev) = day.pred_opt() else {
+            return false;
+        };
         if base_holiday(prev).is_none() {
             return false;
         }
@@ -38,9 +43,7 @@ fn is_substitute(date: NaiveDate) -> bool {
 
 fn base_holiday(date: NaiveDate) -> Option<&'static str> {
     let (y, m, d) = (date.year(), date.month(), date.day());
-    let nth_monday = |n: u32| {
-        date.weekday() == Weekday::Mon && (d - 1) / 7 + 1 == n
-    };
+    let nth_monday = |n: u32| date.weekday() == Weekday::Mon && (d - 1) / 7 + 1 == n;
     match m {
         1 if d == 1 => Some("元日"),
         1 if nth_monday(2) => Some("成人の日"),
@@ -109,7 +112,13 @@ mod tests {
 
     #[test]
     fn ordinary_days_are_not_holidays() {
-        for date in ["2026-11-25", "2026-05-07", "2026-09-24", "2027-01-04", "2026-12-29"] {
+        for date in [
+            "2026-11-25",
+            "2026-05-07",
+            "2026-09-24",
+            "2027-01-04",
+            "2026-12-29",
+        ] {
             assert_eq!(holiday_name(day(date)), None, "{date}");
         }
     }

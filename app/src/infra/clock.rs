@@ -13,7 +13,10 @@ pub enum Clock {
 
 impl Clock {
     pub fn pinned(at: DateTime<Utc>) -> Self {
-        Clock::Pinned { at, started: Instant::now() }
+        Clock::Pinned {
+            at,
+            started: Instant::now(),
+        }
     }
 
     pub fn now_utc(&self) -> DateTime<Utc> {

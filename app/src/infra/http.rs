@@ -48,7 +48,10 @@ pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
 }
 
 pub fn set_cookie(value: String) {
-    if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+    if let (Some(options), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&value),
+    ) {
         options.append_header(SET_COOKIE, value);
     }
 }

@@ -20,7 +20,13 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = format!("{hint_id} {error_id}");
-    let invalid = move || if error.get().is_some() { "true" } else { "false" };
+    let invalid = move || {
+        if error.get().is_some() {
+            "true"
+        } else {
+            "false"
+        }
+    };
     let counter = max_chars.map(|max| {
         view! {
             <span class="counter" aria-live="polite">

@@ -18,7 +18,10 @@ pub async fn overview() -> AppResult<AdminOverview> {
     .await?;
     let closures = load_closures(&state.db).await?;
     let now = state.clock.now();
-    let status = |cal: BusinessCalendar| DeskStatus { open_now: cal.is_open_at(&now), next_opening: cal.next_opening(&now) };
+    let status = |cal: BusinessCalendar| DeskStatus {
+        open_now: cal.is_open_at(&now),
+        next_opening: cal.next_opening(&now),
+    };
     Ok(AdminOverview {
         members,
         staff,
@@ -31,7 +34,9 @@ pub async fn overview() -> AppResult<AdminOverview> {
 pub async fn list() -> AppResult<Vec<ClosureDay>> {
     require_staff().await?;
     let state = state()?;
-    let rows = sqlx::query("SELECT day, note FROM closures ORDER BY day").fetch_all(&state.db.pool).await?;
+    let rows = sqlx::query("SELECT day, note FROM closures ORDER BY day")
+        .fetch_all(&state.db.pool)
+        .await?;
     rows.iter()
         .map(|row| {
             let day: String = row.try_get("day")?;
@@ -60,7 +65,10 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
 pub async fn remove(day: String) -> AppResult<()> {
     let staff = require_staff().await?;
     let state = state()?;
-    let removed = sqlx::query("DELETE FROM closures WHERE day = $1").bind(day.trim()).execute(&state.db.pool).await?;
+    let removed = sqlx::query("DELETE FROM closures WHERE day = $1")
+        .bind(day.trim())
+        .execute(&state.db.pool)
+        .await?;
     if removed.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }

@@ -1,0 +1,37 @@
+# Shared helpers for the project scripts (sourced, not run).
+
+say() { printf '\033[1m[%s]\033[0m %s\n' "${SCRIPT_NAME:-madoguchi}" "$*"; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Puts the project's tools first on PATH: npm's wasm-opt (132) must win over Debian's (108),
+# which silently breaks the wasm.
+use_project_tools() {
+  export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+  export TRUNK_SKIP_VERSION_CHECK=true
+}
+
+# A throwaway PostgreSQL cluster on 127.0.0.1:$PG_PORT under $PG_DIR; exports
+# MADOGUCHI_TEST_POSTGRES. Stop it with stop_postgres.
+start_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_DIR=$(mktemp -d /tmp/madoguchi-pg.XXXXXX)
+  PG_PORT=$(free_port)
+  chown postgres "$PG_DIR"
+  chmod 755 "$PG_DIR"
+  su postgres -s /bin/sh -c "$bin/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >$PG_DIR/initdb.log 2>&1"
+  su postgres -s /bin/sh -c "$bin/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off' -w start >/dev/null"
+  PG_BIN=$bin
+  export MADOGUCHI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  say "PostgreSQL up on 127.0.0.1:$PG_PORT"
+}
+
+stop_postgres() {
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR/data" ]; then
+    su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop >/dev/null 2>&1" || true
+    rm -rf "$PG_DIR"
+  fi
+}
