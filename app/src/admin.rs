@@ -5,5 +5,5 @@ mod closures;
 mod pages;
 mod types;
 
-pub use pages::AdminPage;
+pub use pages::{AdminPage, StaffGate};
 pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus};

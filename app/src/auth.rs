@@ -6,6 +6,6 @@ pub mod server;
 mod session;
 mod types;
 
-pub use pages::{LoginPage, RegisterPage};
+pub use pages::{urlencode, LoginPage, RegisterPage};
 pub use session::{use_session, Session};
 pub use types::{LoginInput, RegisterInput, Role, UserView};

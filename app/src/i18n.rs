@@ -74,6 +74,10 @@ impl I18n {
     pub fn get(self) -> Lang {
         self.lang.get()
     }
+
+    pub fn get_untracked(self) -> Lang {
+        self.lang.get_untracked()
+    }
 }
 
 pub fn use_i18n() -> I18n {

@@ -9,12 +9,15 @@
 pub mod admin;
 pub mod auth;
 pub mod calendar;
+pub mod contact;
 pub mod corner;
 pub mod domain;
 pub mod error;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod infra;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod shell;
 
 pub use shell::App;

@@ -5,6 +5,8 @@ mod pages;
 
 use crate::admin::AdminPage;
 use crate::auth::{LoginPage, RegisterPage, Session};
+use crate::contact::inbox::{InboxDetailPage, InboxPage};
+use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
 use crate::i18n::{msg, I18n};
 use header::Header;
@@ -27,7 +29,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/register") view=RegisterPage />
                     <Route path=path!("/admin") view=AdminPage />
-                    <Route path=path!("/contact") view=|| view! { <ComingSoon title=msg::CORNER_CONTACT /> } />
+                    <Route path=path!("/admin/inquiries") view=InboxPage />
+                    <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
+                    <Route path=path!("/contact") view=ContactWizardPage />
+                    <Route path=path!("/contact/history") view=HistoryPage />
+                    <Route path=path!("/contact/history/:id") view=HistoryDetailPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/terms") view=TermsPage />
                     <Route path=path!("/chat") view=|| view! { <ComingSoon title=msg::CORNER_CHAT /> } />
                     <Route path=path!("/ideas") view=|| view! { <ComingSoon title=msg::CORNER_IDEAS /> } />
                     <Route path=path!("/faq") view=|| view! { <ComingSoon title=msg::CORNER_FAQ /> } />

@@ -73,5 +73,32 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_BODY_LIMIT_BYTES")? {
         s.body_limit_bytes = v;
     }
+    if let Some(v) = var("MADOGUCHI_SMTP_HOST") {
+        s.smtp_host = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_SMTP_PORT")? {
+        s.smtp_port = v;
+    }
+    if let Some(v) = var("MADOGUCHI_SMTP_TLS") {
+        s.smtp_tls = v;
+    }
+    if let Some(v) = var("MADOGUCHI_SMTP_USERNAME") {
+        s.smtp_username = Some(v);
+    }
+    if let Some(v) = var("MADOGUCHI_SMTP_PASSWORD") {
+        s.smtp_password = Some(v);
+    }
+    if let Some(v) = var("MADOGUCHI_MAIL_FROM") {
+        s.mail_from = v;
+    }
+    if let Some(v) = var("MADOGUCHI_PUBLIC_URL") {
+        s.public_url = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_OUTBOX_POLL_MS")? {
+        s.outbox_poll_ms = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_INQUIRIES_PER_HOUR")? {
+        s.inquiries_per_hour = v;
+    }
     Ok(())
 }

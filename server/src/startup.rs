@@ -1,6 +1,7 @@
 //! Building and running the server: state, routes, layers.
 use crate::origin::{self, AllowedOrigins};
 use app::infra::{AppState, Clock, Db, Settings};
+use app::mail::{spawn_worker, SmtpMailer};
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -11,7 +12,9 @@ use leptos::prelude::provide_context;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -30,12 +33,28 @@ impl Application {
     /// port, as the tests do.
     pub async fn build(settings: Settings) -> Result<Application, BoxError> {
         let clock = clock_from(&settings)?;
+        Self::build_with_clock(settings, clock).await
+    }
+
+    /// As [`Application::build`] with a given clock (tests move a manual one).
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Clock,
+    ) -> Result<Application, BoxError> {
         let db = Db::connect(&settings.database_url).await?;
+        app::contact::server::seed_categories(&db)
+            .await
+            .map_err(|e| format!("seeding categories: {e}"))?;
+        let mailer = SmtpMailer::from_settings(&settings)?;
         let listener = TcpListener::bind(&settings.bind).await?;
+        let outbox_wake = Arc::new(Notify::new());
+        let poll = Duration::from_millis(settings.outbox_poll_ms);
+        spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
         let state = AppState {
             db,
             settings: Arc::new(settings),
             clock,
+            outbox_wake,
         };
         Ok(Application { listener, state })
     }

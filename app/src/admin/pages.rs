@@ -8,16 +8,18 @@ use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// `/admin`: staff see the dashboard; everyone else a refusal. The server functions behind the
-/// dashboard refuse non-staff on their own, whatever this page shows.
+/// Shows its children to staff only; everyone else gets a refusal (with a login link for
+/// visitors). The server functions behind staff pages refuse non-staff on their own, whatever this
+/// shows.
 #[component]
-pub fn AdminPage() -> impl IntoView {
+pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let children = StoredValue::new(children);
     move || {
         match session.state() {
         None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
-        Some(Some(user)) if user.is_staff() => view! { <Dashboard /> }.into_any(),
+        Some(Some(user)) if user.is_staff() => children.with_value(|c| c()).into_any(),
         Some(user) => view! {
             <section class="card refusal" role="alert" aria-labelledby="admin-refused">
                 <h1 id="admin-refused">{i18n.t(msg::ADMIN_TITLE)}</h1>
@@ -28,6 +30,12 @@ pub fn AdminPage() -> impl IntoView {
         .into_any(),
     }
     }
+}
+
+/// `/admin`: the staff dashboard.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    view! { <StaffGate><Dashboard /></StaffGate> }
 }
 
 #[component]
@@ -48,6 +56,9 @@ fn Dashboard() -> impl IntoView {
     view! {
         <section aria-labelledby="admin-title">
             <h1 id="admin-title">{i18n.t(msg::ADMIN_TITLE)}</h1>
+            <nav class="admin-nav" aria-label=i18n.t(msg::ADMIN)>
+                <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
+            </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),

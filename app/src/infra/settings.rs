@@ -27,6 +27,20 @@ pub struct Settings {
     pub allow_fake_now: bool,
     /// Largest request body accepted, in bytes.
     pub body_limit_bytes: usize,
+    /// Outgoing mail (the outbox worker's SMTP server).
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `none` (plain, for a local relay), `starttls`, or `tls` (implicit TLS).
+    pub smtp_tls: String,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<String>,
+    pub mail_from: String,
+    /// The address members use to reach the site, for links in mails.
+    pub public_url: String,
+    /// How often the outbox worker looks for due mail when nothing woke it.
+    pub outbox_poll_ms: u64,
+    /// Inquiries one member may send per hour.
+    pub inquiries_per_hour: i64,
 }
 
 impl Default for Settings {
@@ -44,6 +58,15 @@ impl Default for Settings {
             fake_now: None,
             allow_fake_now: false,
             body_limit_bytes: 64 * 1024,
+            smtp_host: "127.0.0.1".into(),
+            smtp_port: 25,
+            smtp_tls: "none".into(),
+            smtp_username: None,
+            smtp_password: None,
+            mail_from: "Madoguchi サポートセンター <support@madoguchi.example>".into(),
+            public_url: "http://127.0.0.1:3000".into(),
+            outbox_poll_ms: 2000,
+            inquiries_per_hour: 10,
         }
     }
 }

@@ -1,5 +1,6 @@
 use super::{Clock, Db, Settings};
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// Everything a request handler needs, handed to server functions as context.
 #[derive(Clone)]
@@ -7,4 +8,6 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub clock: Clock,
+    /// Wakes the outbox worker when a mail is queued, so it goes out at once.
+    pub outbox_wake: Arc<Notify>,
 }

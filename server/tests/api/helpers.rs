@@ -1,7 +1,7 @@
 use app::auth::server::create_user;
 use app::auth::Role;
 use app::domain::{Email, Password};
-use app::infra::{AppState, Settings};
+use app::infra::{AppState, Clock, Settings};
 use madoguchi_server::startup::Application;
 use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, ORIGIN};
 use serde_json::{json, Value};
@@ -28,7 +28,7 @@ fn unique(prefix: &str) -> String {
 }
 
 /// A fresh database for one test: a new SQLite file, or a new PostgreSQL database.
-async fn fresh_database_url() -> String {
+pub async fn fresh_database_url() -> String {
     match std::env::var("MADOGUCHI_TEST_POSTGRES") {
         Ok(admin_url) if !admin_url.is_empty() => {
             let name = unique("mdg_test");
@@ -61,14 +61,25 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_on(fresh_database_url().await, Clock::System, configure).await
+}
+
+/// An app on a given database (a second instance shares the first one's) and clock.
+pub async fn spawn_app_on(
+    database_url: String,
+    clock: Clock,
+    configure: impl FnOnce(&mut Settings),
+) -> TestApp {
     let mut settings = Settings {
-        database_url: fresh_database_url().await,
+        database_url,
         bind: "127.0.0.1:0".into(),
         dist_dir: std::env::temp_dir(),
         ..Settings::default()
     };
     configure(&mut settings);
-    let app = Application::build(settings).await.expect("server builds");
+    let app = Application::build_with_clock(settings, clock)
+        .await
+        .expect("server builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     tokio::spawn(app.run_until_stopped(std::future::pending()));

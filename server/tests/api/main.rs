@@ -2,5 +2,8 @@
 //! PostgreSQL when `MADOGUCHI_TEST_POSTGRES` names a server (the test command runs both).
 mod admin;
 mod auth;
+mod contact;
 mod helpers;
+mod inbox;
 mod security;
+mod smtp;

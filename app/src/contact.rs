@@ -1,0 +1,21 @@
+//! The mail desk: the member's contact wizard, their inquiry history, and the staff inbox.
+pub mod api;
+mod categories;
+mod consent_pages;
+mod history;
+pub mod inbox;
+pub mod inbox_api;
+mod schema;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod types;
+mod wizard;
+
+pub use categories::default_categories;
+pub use consent_pages::{PrivacyPage, TermsPage};
+pub use history::{HistoryDetailPage, HistoryPage};
+pub use schema::{
+    validate_fields, Category, ChoiceOption, FieldKind, FieldSpec, Localized, MESSAGE_MAX,
+};
+pub use types::*;
+pub use wizard::ContactWizardPage;

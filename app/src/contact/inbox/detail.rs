@@ -1,0 +1,208 @@
+use crate::admin::StaffGate;
+use crate::calendar::format_datetime;
+use crate::contact::history::{InquiryFacts, SummaryTable, Thread};
+use crate::contact::inbox_api::{
+    add_note, assign_to_me, canned_replies, inbox_inquiry, save_canned_reply, set_status,
+    staff_reply,
+};
+use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
+use crate::error::AppError;
+use crate::i18n::{msg, use_i18n};
+use crate::shell::form::{FormProblem, TextField};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn InboxDetailPage() -> impl IntoView {
+    view! { <StaffGate><Detail /></StaffGate> }
+}
+
+/// What every staff action answers with: the inquiry as it now stands, or why not.
+type StaffResult = Result<StaffInquiry, AppError>;
+
+#[component]
+fn Detail() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let loaded = LocalResource::new(move || inbox_inquiry(id()));
+    let latest = RwSignal::new(None::<StaffResult>);
+    let current = move || latest.get().or_else(|| loaded.get());
+    view! {
+        <section>
+            <p><A href="/admin/inquiries">"← " {i18n.t(msg::INBOX_TITLE)}</A></p>
+            {move || match current() {
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
+                Some(Ok(inquiry)) => view! { <Workspace inquiry=inquiry on_update=move |r| latest.set(Some(r)) /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Workspace(
+    inquiry: StaffInquiry,
+    on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = inquiry.detail.summary.id;
+    let reply = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let canned_title = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<AppError>);
+    let status_choice = RwSignal::new(inquiry.detail.summary.status.as_str().to_owned());
+
+    let send_reply = Action::new(|input: &ThreadInput| staff_reply(input.clone()));
+    let send_note = Action::new(|input: &ThreadInput| add_note(input.clone()));
+    let change_status = Action::new(move |status: &Status| set_status(id, *status));
+    let assign = Action::new(move |_: &()| assign_to_me(id));
+    let canned = LocalResource::new(canned_replies);
+    let save_canned = Action::new(|input: &CannedInput| save_canned_reply(input.clone()));
+
+    // Each action answers with the updated inquiry; show it, or the problem.
+    let settle = move |result: Option<StaffResult>, clear: Option<RwSignal<String>>| match result {
+        Some(Ok(updated)) => {
+            problem.set(None);
+            if let Some(field) = clear {
+                field.set(String::new());
+            }
+            on_update(Ok(updated));
+        }
+        Some(Err(e)) => problem.set(Some(e)),
+        None => {}
+    };
+    Effect::new(move |_| settle(send_reply.value().get(), Some(reply)));
+    Effect::new(move |_| settle(send_note.value().get(), Some(note)));
+    Effect::new(move |_| settle(change_status.value().get(), None));
+    Effect::new(move |_| settle(assign.value().get(), None));
+    Effect::new(move |_| match save_canned.value().get() {
+        Some(Ok(_)) => {
+            canned_title.set(String::new());
+            canned.refetch();
+        }
+        Some(Err(e)) => problem.set(Some(e)),
+        None => {}
+    });
+
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || {
+            problem
+                .get()
+                .and_then(|p| p.field_message(name, i18n.get()))
+        })
+    };
+    let submit_reply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = ThreadInput {
+            inquiry_id: id,
+            body: reply.get_untracked(),
+        };
+        match input.validate() {
+            Ok(_) => {
+                send_reply.dispatch(input);
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let submit_note = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = ThreadInput {
+            inquiry_id: id,
+            body: note.get_untracked(),
+        };
+        match input.validate() {
+            Ok(_) => {
+                send_note.dispatch(input);
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let insert_canned = move |ev| {
+        let chosen = event_target_value(&ev).parse::<i64>().ok();
+        let text = canned
+            .get()
+            .and_then(Result::ok)
+            .and_then(|list| list.into_iter().find(|c| Some(c.id) == chosen))
+            .map(|c| c.body);
+        if let Some(text) = text {
+            reply.update(|r| {
+                if !r.is_empty() && !r.ends_with('\n') {
+                    r.push('\n');
+                }
+                r.push_str(&text);
+            });
+        }
+    };
+    let notes = inquiry.notes.clone();
+    let history = inquiry.member_history.clone();
+    view! {
+        <FormProblem problem=problem.into() />
+        <div class="staff-bar card">
+            <p>
+                <strong>{i18n.t(msg::MEMBER)} ": "</strong>{inquiry.member_name.clone()} " <" {inquiry.member_email.clone()} ">"
+                " · " <strong>{i18n.t(msg::ASSIGNEE)} ": "</strong>
+                {inquiry.assignee_name.clone().unwrap_or_else(|| msg::UNASSIGNED.get(i18n.get_untracked()).to_owned())}
+                {inquiry.overdue.then(|| view! { " " <span class="badge overdue">{i18n.t(msg::OVERDUE)}</span> })}
+            </p>
+            <div class="actions">
+                <button type="button" on:click=move |_| { assign.dispatch(()); }>{i18n.t(msg::ASSIGN_ME)}</button>
+                <label for="status-select" class="sr-only">{i18n.t(msg::STATUS)}</label>
+                <select id="status-select" on:change=move |ev| status_choice.set(event_target_value(&ev))>
+                    {Status::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || status_choice.get() == s.as_str()>{move || s.label(i18n.get())}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" on:click=move |_| {
+                    if let Some(s) = Status::parse(&status_choice.get_untracked()) { change_status.dispatch(s); }
+                }>{i18n.t(msg::CHANGE_STATUS)}</button>
+            </div>
+        </div>
+        <InquiryFacts detail=inquiry.detail.clone() />
+        <Thread messages=inquiry.detail.thread.clone() member_view=false />
+        <form class="card" on:submit=submit_reply novalidate>
+            <h2>{i18n.t(msg::REPLY_TITLE)}</h2>
+            <div class="field">
+                <label for="canned-select">{i18n.t(msg::CANNED_INSERT)}</label>
+                <select id="canned-select" on:change=insert_canned>
+                    <option value="">{i18n.t(msg::SELECT_PLACEHOLDER)}</option>
+                    {move || canned.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| view! {
+                        <option value=c.id.to_string()>{c.title}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <TextField id="reply" label=msg::REPLY_TITLE value=reply error=field_error("body") multiline=true max_chars=THREAD_MAX />
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || send_reply.pending().get()>{i18n.t(msg::REPLY_SEND)}</button>
+            </div>
+            <div class="inline-form">
+                <TextField id="canned-title" label=msg::CANNED_TITLE value=canned_title error=field_error("title") max_chars=60 />
+                <button type="button" on:click=move |_| {
+                    save_canned.dispatch(CannedInput { title: canned_title.get_untracked(), body: reply.get_untracked() });
+                }>{i18n.t(msg::CANNED_SAVE)}</button>
+            </div>
+        </form>
+        <section class="card notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">{i18n.t(msg::NOTES_TITLE)}</h2>
+            <ul>
+                {notes.into_iter().map(|n| {
+                    let at = n.at;
+                    view! { <li><p class="meta"><strong>{n.author}</strong> " · " {move || format_datetime(&at, i18n.get())}</p><p class="pre">{n.body}</p></li> }
+                }).collect_view()}
+            </ul>
+            <form on:submit=submit_note novalidate>
+                <TextField id="note" label=msg::NOTE_ADD value=note error=Signal::derive(|| None::<String>) multiline=true max_chars=THREAD_MAX />
+                <button type="submit">{i18n.t(msg::NOTE_ADD)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="member-history-title">
+            <h2 id="member-history-title">{i18n.t(msg::MEMBER_HISTORY)}</h2>
+            {if history.is_empty() {
+                view! { <p class="muted">{i18n.t(msg::NONE_YET)}</p> }.into_any()
+            } else {
+                view! { <SummaryTable items=history link_base="/admin/inquiries" /> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! Staff inbox server functions (`/api/inbox/…`). Each one refuses non-staff in the server code.
+use super::{CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, Status, ThreadInput};
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+#[server(prefix = "/api", endpoint = "inbox/list", input = Json)]
+pub async fn inbox(filter: InboxFilter) -> Result<Vec<InboxRow>, AppError> {
+    crate::infra::http::reply(super::server::inbox(filter).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/detail", input = Json)]
+pub async fn inbox_inquiry(id: i64) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::inbox_inquiry(id).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/reply", input = Json)]
+pub async fn staff_reply(input: ThreadInput) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::staff_reply(input).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/note", input = Json)]
+pub async fn add_note(input: ThreadInput) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::add_note(input).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/status", input = Json)]
+pub async fn set_status(id: i64, status: Status) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::set_status(id, status).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/assign", input = Json)]
+pub async fn assign_to_me(id: i64) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::assign_to_me(id).await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/canned/list", input = Json)]
+pub async fn canned_replies() -> Result<Vec<CannedReply>, AppError> {
+    crate::infra::http::reply(super::server::canned_replies().await)
+}
+
+#[server(prefix = "/api", endpoint = "inbox/canned/save", input = Json)]
+pub async fn save_canned_reply(input: CannedInput) -> Result<Vec<CannedReply>, AppError> {
+    crate::infra::http::reply(super::server::save_canned_reply(input).await)
+}

@@ -1,0 +1,16 @@
+//! Server side of the mail desk: storage, the submit path, the member's history and the staff
+//! inbox. Every public function here checks the caller first.
+mod categories;
+mod mails;
+mod member;
+mod rows;
+mod staff;
+mod submit;
+
+pub use categories::{load_categories, seed_categories};
+pub use member::{follow_up, my_inquiries, my_inquiry};
+pub use staff::{
+    add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status,
+    staff_reply,
+};
+pub use submit::submit;

@@ -1,0 +1,109 @@
+use super::categories::load_categories;
+use super::rows::{at, field_values, summary, SUMMARY_COLUMNS};
+use crate::auth::server::require_member;
+use crate::calendar::store::load_closures;
+use crate::calendar::BusinessCalendar;
+use crate::contact::{InquiryDetail, InquirySummary, Status, ThreadInput, ThreadMessage};
+use crate::error::{AppError, AppResult};
+use crate::infra::http::state;
+use crate::infra::Db;
+use sqlx::Row;
+
+/// The caller's own inquiries, newest first.
+pub async fn my_inquiries() -> AppResult<Vec<InquirySummary>> {
+    let member = require_member().await?;
+    let state = state()?;
+    let categories = load_categories(&state.db).await?;
+    let rows = sqlx::query(&format!("SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC"))
+        .bind(member.id)
+        .fetch_all(&state.db.pool)
+        .await?;
+    rows.iter().map(|r| summary(r, &categories)).collect()
+}
+
+/// One of the caller's inquiries with its thread. Someone else's is "not found", exactly like a
+/// missing one, so ids cannot be probed.
+pub async fn my_inquiry(id: i64) -> AppResult<InquiryDetail> {
+    let member = require_member().await?;
+    let state = state()?;
+    load_detail(&state.db, id, Some(member.id)).await
+}
+
+/// Loads an inquiry with its thread; with `owner`, only if that member owns it.
+pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<InquiryDetail> {
+    let categories = load_categories(db).await?;
+    let row = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS}, i.fields, i.member_id FROM inquiries i WHERE i.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let member_id: i64 = row.try_get("member_id")?;
+    if owner.is_some_and(|owner| owner != member_id) {
+        return Err(AppError::NotFound);
+    }
+    let summary = summary(&row, &categories)?;
+    let category_id: String = row.try_get("category_id")?;
+    let fields_json: String = row.try_get("fields")?;
+    let fields = field_values(
+        categories.iter().find(|c| c.id == category_id),
+        &fields_json,
+    );
+    let thread = sqlx::query(
+        "SELECT m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
+         WHERE m.inquiry_id = $1 ORDER BY m.id",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(ThreadMessage {
+            from_staff: r.try_get::<i64, _>("from_staff")? != 0,
+            author: r.try_get("display_name")?,
+            body: r.try_get("body")?,
+            at: at(r.try_get("created_at")?),
+        })
+    })
+    .collect::<AppResult<Vec<_>>>()?;
+    Ok(InquiryDetail {
+        summary,
+        fields,
+        thread,
+    })
+}
+
+/// The member adds to their open inquiry. An answered one goes back to the desk with a fresh
+/// one-business-day due time; a closed one takes no more messages.
+pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
+    let member = require_member().await?;
+    let body = input.validate()?;
+    let state = state()?;
+    let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
+    if detail.summary.status == Status::Closed {
+        return Err(AppError::field(
+            "body",
+            crate::domain::ValidationError::InvalidChoice,
+        ));
+    }
+    let now = state.clock.now();
+    sqlx::query("INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 0, $3, $4)")
+        .bind(input.inquiry_id)
+        .bind(member.id)
+        .bind(&body)
+        .bind(now.timestamp_millis())
+        .execute(&state.db.pool)
+        .await?;
+    if detail.summary.status == Status::Answered {
+        let due =
+            BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
+        sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3")
+            .bind(due.timestamp_millis())
+            .bind(now.timestamp_millis())
+            .bind(input.inquiry_id)
+            .execute(&state.db.pool)
+            .await?;
+    }
+    load_detail(&state.db, input.inquiry_id, Some(member.id)).await
+}

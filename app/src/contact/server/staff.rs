@@ -1,0 +1,234 @@
+//! The staff inbox. Every function starts with `require_staff()`.
+use super::categories::load_categories;
+use super::mails;
+use super::member::load_detail;
+use super::rows::{at, summary, SUMMARY_COLUMNS};
+use crate::auth::server::require_staff;
+use crate::contact::{
+    AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote,
+    Status, ThreadInput,
+};
+use crate::error::{AppError, AppResult};
+use crate::infra::http::state;
+use crate::mail::enqueue;
+use sqlx::Row;
+
+/// Inquiries matching the filter, the most urgent (earliest due) first.
+pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    let now = state.clock.now_ms();
+    let categories = load_categories(&state.db).await?;
+    // Optional filters as "parameter is NULL or matches", so the statement is one fixed text.
+    let assignee_clause = match filter.assignee {
+        AssigneeFilter::Anyone => "",
+        AssigneeFilter::Me => "AND i.assignee_id = $5",
+        AssigneeFilter::Unassigned => "AND i.assignee_id IS NULL",
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, m.display_name AS member_name, a.display_name AS assignee_name
+         FROM inquiries i JOIN users m ON m.id = i.member_id LEFT JOIN users a ON a.id = i.assignee_id
+         WHERE ($1 = '' OR i.status = $1) AND ($2 = '' OR i.category_id = $2)
+           AND ($3 = 0 OR (i.status IN ('new', 'in_progress') AND i.due_at < $4)) {assignee_clause}
+         ORDER BY i.due_at, i.id LIMIT 500"
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(filter.status.map(|s| s.as_str()).unwrap_or(""))
+        .bind(filter.category_id.clone().unwrap_or_default())
+        .bind(i64::from(filter.overdue_only))
+        .bind(now);
+    if filter.assignee == AssigneeFilter::Me {
+        query = query.bind(staff.id);
+    }
+    let rows = query.fetch_all(&state.db.pool).await?;
+    rows.iter()
+        .map(|r| {
+            let summary = summary(r, &categories)?;
+            let overdue = summary.status.is_open() && summary.due_at.timestamp_millis() < now;
+            Ok(InboxRow {
+                summary,
+                member_name: r.try_get("member_name")?,
+                assignee_name: r.try_get("assignee_name")?,
+                overdue,
+            })
+        })
+        .collect()
+}
+
+pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
+    require_staff().await?;
+    let state = state()?;
+    let detail = load_detail(&state.db, id, None).await?;
+    let (member_id, member_name, member_email, assignee_name): (i64, String, String, Option<String>) = sqlx::query_as(
+        "SELECT m.id, m.display_name, m.email, a.display_name FROM inquiries i JOIN users m ON m.id = i.member_id
+         LEFT JOIN users a ON a.id = i.assignee_id WHERE i.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    let notes = sqlx::query(
+        "SELECT u.display_name, n.body, n.created_at FROM inquiry_notes n JOIN users u ON u.id = n.author_id WHERE n.inquiry_id = $1 ORDER BY n.id",
+    )
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await?
+    .iter()
+    .map(|r| Ok(StaffNote { author: r.try_get("display_name")?, body: r.try_get("body")?, at: at(r.try_get("created_at")?) }))
+    .collect::<AppResult<Vec<_>>>()?;
+    let categories = load_categories(&state.db).await?;
+    let member_history = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 AND i.id <> $2 ORDER BY i.received_at DESC LIMIT 20"
+    ))
+    .bind(member_id)
+    .bind(id)
+    .fetch_all(&state.db.pool)
+    .await?
+    .iter()
+    .map(|r| summary(r, &categories))
+    .collect::<AppResult<Vec<_>>>()?;
+    let overdue = detail.summary.status.is_open()
+        && detail.summary.due_at.timestamp_millis() < state.clock.now_ms();
+    Ok(StaffInquiry {
+        detail,
+        member_id,
+        member_name,
+        member_email,
+        assignee_name,
+        overdue,
+        notes,
+        member_history,
+    })
+}
+
+/// Stores the reply in the thread, marks the inquiry answered and mails the member.
+pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
+    let staff = require_staff().await?;
+    let body = input.validate()?;
+    let state = state()?;
+    let now = state.clock.now_ms();
+    let (reference, member_name, member_email): (Option<String>, String, String) = sqlx::query_as(
+        "SELECT i.reference, m.display_name, m.email FROM inquiries i JOIN users m ON m.id = i.member_id WHERE i.id = $1",
+    )
+    .bind(input.inquiry_id)
+    .fetch_optional(&state.db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    sqlx::query("INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)")
+        .bind(input.inquiry_id)
+        .bind(staff.id)
+        .bind(&body)
+        .bind(now)
+        .execute(&state.db.pool)
+        .await?;
+    sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
+        .bind(staff.id)
+        .bind(now)
+        .bind(input.inquiry_id)
+        .execute(&state.db.pool)
+        .await?;
+    let reference = reference.unwrap_or_default();
+    let mail = mails::reply(
+        &member_name,
+        &member_email,
+        &reference,
+        input.inquiry_id,
+        &staff.display_name,
+        &body,
+        &state.settings.public_url,
+    );
+    enqueue(&state, mail).await?;
+    tracing::info!(
+        inquiry_id = input.inquiry_id,
+        staff_id = staff.id,
+        "staff replied"
+    );
+    inbox_inquiry(input.inquiry_id).await
+}
+
+pub async fn add_note(input: ThreadInput) -> AppResult<StaffInquiry> {
+    let staff = require_staff().await?;
+    let body = input.validate()?;
+    let state = state()?;
+    ensure_exists(input.inquiry_id).await?;
+    sqlx::query("INSERT INTO inquiry_notes (inquiry_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(input.inquiry_id)
+        .bind(staff.id)
+        .bind(&body)
+        .bind(state.clock.now_ms())
+        .execute(&state.db.pool)
+        .await?;
+    inbox_inquiry(input.inquiry_id).await
+}
+
+pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    ensure_exists(id).await?;
+    sqlx::query("UPDATE inquiries SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(state.clock.now_ms())
+        .bind(id)
+        .execute(&state.db.pool)
+        .await?;
+    tracing::info!(
+        inquiry_id = id,
+        staff_id = staff.id,
+        status = status.as_str(),
+        "status changed"
+    );
+    inbox_inquiry(id).await
+}
+
+pub async fn assign_to_me(id: i64) -> AppResult<StaffInquiry> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    ensure_exists(id).await?;
+    // Taking an inquiry also starts work on it.
+    sqlx::query(
+        "UPDATE inquiries SET assignee_id = $1, status = CASE WHEN status = 'new' THEN 'in_progress' ELSE status END, updated_at = $2 WHERE id = $3",
+    )
+    .bind(staff.id)
+    .bind(state.clock.now_ms())
+    .bind(id)
+    .execute(&state.db.pool)
+    .await?;
+    inbox_inquiry(id).await
+}
+
+async fn ensure_exists(id: i64) -> AppResult<()> {
+    let state = state()?;
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM inquiries WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    found.map(|_| ()).ok_or(AppError::NotFound)
+}
+
+pub async fn canned_replies() -> AppResult<Vec<CannedReply>> {
+    require_staff().await?;
+    let state = state()?;
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, title, body FROM canned_replies ORDER BY title, id")
+            .fetch_all(&state.db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, body)| CannedReply { id, title, body })
+        .collect())
+}
+
+pub async fn save_canned_reply(input: CannedInput) -> AppResult<Vec<CannedReply>> {
+    let staff = require_staff().await?;
+    let (title, body) = input.validate()?;
+    let state = state()?;
+    sqlx::query(
+        "INSERT INTO canned_replies (title, body, created_by, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(title)
+    .bind(body)
+    .bind(staff.id)
+    .bind(state.clock.now_ms())
+    .execute(&state.db.pool)
+    .await?;
+    canned_replies().await
+}

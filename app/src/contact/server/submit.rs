@@ -1,0 +1,110 @@
+use super::categories::load_categories;
+use super::mails::acknowledgment;
+use super::rows::at;
+use crate::auth::server::require_member;
+use crate::calendar::store::load_closures;
+use crate::calendar::BusinessCalendar;
+use crate::contact::{validate_fields, InquiryInput, Submitted};
+use crate::domain::{check_line, ValidationError};
+use crate::error::{AppError, AppResult};
+use crate::infra::http::state;
+use crate::infra::rate_limit::{self, Limit};
+use crate::mail::enqueue_in;
+
+/// Stores a member's inquiry, answers with its reference and the date the desk will reply by,
+/// and queues the acknowledgment mail. A repeat with the same idempotency key returns the first
+/// result and stores nothing.
+pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
+    let member = require_member().await?;
+    let state = state()?;
+    let key = check_line(&input.idempotency_key, 8, 100)
+        .map_err(|_| AppError::field("idempotency_key", ValidationError::Required))?;
+    if let Some(existing) = find_by_key(&state.db, member.id, &key).await? {
+        return Ok(existing);
+    }
+
+    let categories = load_categories(&state.db).await?;
+    let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
+        return Err(AppError::field(
+            "category_id",
+            ValidationError::InvalidChoice,
+        ));
+    };
+    let now = state.clock.now();
+    let mut errors = input.consent_errors();
+    let fields =
+        validate_fields(category, &input.fields, now.date_naive()).unwrap_or_else(|mut e| {
+            errors.append(&mut e);
+            Default::default()
+        });
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    let limit = Limit {
+        max: state.settings.inquiries_per_hour,
+        window_ms: 3_600_000,
+    };
+    let limit_key = format!("inquiry:{}", member.id);
+    rate_limit::check(&state.db, &limit_key, limit, now.timestamp_millis()).await?;
+
+    let calendar = BusinessCalendar::mail_desk(load_closures(&state.db).await?);
+    let due = calendar.add_business_days(&now, 1);
+    let fields_json = serde_json::to_string(&fields).map_err(|_| AppError::Internal)?;
+    let received_ms = now.timestamp_millis();
+    // One transaction: the inquiry, its reference and its acknowledgment appear together, so a
+    // concurrent retry with the same key (which waits on the unique key) sees all or nothing.
+    let mut tx = state.db.pool.begin().await?;
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $5) RETURNING id",
+    )
+    .bind(member.id)
+    .bind(&category.id)
+    .bind(&fields_json)
+    .bind(&key)
+    .bind(received_ms)
+    .bind(due.timestamp_millis())
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok((id,)) => id,
+        // The same key raced in from a second click: the other request stored it.
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+            drop(tx);
+            return find_by_key(&state.db, member.id, &key).await?.ok_or(AppError::Internal);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // The reference reads as the day it came in plus its number: MDG-20261125-0042.
+    let reference = format!("MDG-{}-{:04}", now.format("%Y%m%d"), id);
+    sqlx::query("UPDATE inquiries SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *tx).await?;
+    let submitted = Submitted { id, reference, received_at: now, due_at: due };
+    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url);
+    enqueue_in(&mut *tx, &mail, received_ms).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    rate_limit::record(&state.db, &limit_key, limit, received_ms).await?;
+    tracing::info!(inquiry_id = id, member_id = member.id, category = %category.id, "inquiry received");
+    Ok(submitted)
+}
+
+async fn find_by_key(
+    db: &crate::infra::Db,
+    member_id: i64,
+    key: &str,
+) -> AppResult<Option<Submitted>> {
+    let row: Option<(i64, Option<String>, i64, i64)> = sqlx::query_as(
+        "SELECT id, reference, received_at, due_at FROM inquiries WHERE member_id = $1 AND idempotency_key = $2",
+    )
+    .bind(member_id)
+    .bind(key)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(id, reference, received, due)| Submitted {
+        id,
+        reference: reference.unwrap_or_default(),
+        received_at: at(received),
+        due_at: at(due),
+    }))
+}

@@ -1,0 +1,222 @@
+use super::schema::Localized;
+use crate::domain::{check_multiline, ValidationError};
+use crate::error::{AppError, FieldError};
+use crate::i18n::{msg, Lang};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactForm {
+    pub categories: Vec<super::Category>,
+    pub today: chrono::NaiveDate,
+}
+
+/// Longest reply, follow-up or internal note, in characters.
+pub const THREAD_MAX: usize = 4000;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InquiryInput {
+    pub category_id: String,
+    pub fields: BTreeMap<String, String>,
+    pub agree_privacy: bool,
+    pub agree_terms: bool,
+    /// Made by the browser when the draft starts; a retried or double-clicked submit carries the
+    /// same key and is stored once.
+    pub idempotency_key: String,
+}
+
+impl InquiryInput {
+    pub fn consent_errors(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if !self.agree_privacy {
+            errors.push(FieldError {
+                field: "agree_privacy".into(),
+                error: ValidationError::MustAgree,
+            });
+        }
+        if !self.agree_terms {
+            errors.push(FieldError {
+                field: "agree_terms".into(),
+                error: ValidationError::MustAgree,
+            });
+        }
+        errors
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submitted {
+    pub id: i64,
+    pub reference: String,
+    pub received_at: DateTime<FixedOffset>,
+    pub due_at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    New,
+    InProgress,
+    Answered,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::New,
+        Status::InProgress,
+        Status::Answered,
+        Status::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in_progress",
+            Status::Answered => "answered",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::New => msg::STATUS_NEW.get(lang),
+            Status::InProgress => msg::STATUS_IN_PROGRESS.get(lang),
+            Status::Answered => msg::STATUS_ANSWERED.get(lang),
+            Status::Closed => msg::STATUS_CLOSED.get(lang),
+        }
+    }
+
+    /// Still waiting on the desk: counts towards "overdue".
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::New | Status::InProgress)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InquirySummary {
+    pub id: i64,
+    pub reference: String,
+    pub category: Localized,
+    pub status: Status,
+    pub received_at: DateTime<FixedOffset>,
+    pub due_at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldValue {
+    pub label: Localized,
+    /// As people read it, in both languages (a choice shows its label).
+    pub value: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub from_staff: bool,
+    pub author: String,
+    pub body: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InquiryDetail {
+    pub summary: InquirySummary,
+    pub fields: Vec<FieldValue>,
+    pub thread: Vec<ThreadMessage>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ThreadInput {
+    pub inquiry_id: i64,
+    pub body: String,
+}
+
+impl ThreadInput {
+    pub fn validate(&self) -> Result<String, AppError> {
+        check_multiline(&self.body, 1, THREAD_MAX).map_err(|e| AppError::field("body", e))
+    }
+}
+
+// ---- Staff inbox ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum AssigneeFilter {
+    #[default]
+    Anyone,
+    Me,
+    Unassigned,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxFilter {
+    pub status: Option<Status>,
+    pub category_id: Option<String>,
+    pub assignee: AssigneeFilter,
+    pub overdue_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxRow {
+    pub summary: InquirySummary,
+    pub member_name: String,
+    pub assignee_name: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffNote {
+    pub author: String,
+    pub body: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffInquiry {
+    pub detail: InquiryDetail,
+    pub member_id: i64,
+    pub member_name: String,
+    pub member_email: String,
+    pub assignee_name: Option<String>,
+    pub overdue: bool,
+    pub notes: Vec<StaffNote>,
+    /// The member's other inquiries, newest first.
+    pub member_history: Vec<InquirySummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CannedReply {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CannedInput {
+    pub title: String,
+    pub body: String,
+}
+
+impl CannedInput {
+    pub fn validate(&self) -> Result<(String, String), AppError> {
+        let title = crate::domain::check_line(&self.title, 1, 60);
+        let body = check_multiline(&self.body, 1, THREAD_MAX);
+        match (title, body) {
+            (Ok(t), Ok(b)) => Ok((t, b)),
+            (t, b) => Err(AppError::Validation(
+                [("title", t.err()), ("body", b.err())]
+                    .into_iter()
+                    .filter_map(|(f, e)| {
+                        e.map(|error| FieldError {
+                            field: f.into(),
+                            error,
+                        })
+                    })
+                    .collect(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+use super::super::draft::Draft;
+use super::super::field::DynamicField;
+use crate::contact::{validate_fields, Category};
+use crate::error::AppError;
+use crate::i18n::{msg, use_i18n};
+use crate::shell::form::FormProblem;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Step 3. Each field is checked as the member types once they have left it (or tried to go
+/// on), with the same code the server runs.
+#[component]
+pub fn FieldsStep(
+    category: Signal<Option<Category>>,
+    draft: RwSignal<Draft>,
+    today: NaiveDate,
+    problem: RwSignal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let touched = RwSignal::new(BTreeSet::<String>::new());
+    let attempted = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        let Some(category) = category.get_untracked() else {
+            return;
+        };
+        let ok = draft.with_untracked(|d| validate_fields(&category, &d.fields, today).is_ok());
+        if ok {
+            problem.set(None);
+            draft.update(|d| d.step = 4);
+        }
+    };
+    let fields = move || {
+        let Some(category) = category.get() else {
+            return ().into_any();
+        };
+        category
+            .fields
+            .into_iter()
+            .map(|spec| {
+                let key = StoredValue::new(spec.key.clone());
+                let check_spec = StoredValue::new(spec.clone());
+                let value = Signal::derive(move || draft.with(|d| d.fields.get(&key.get_value()).cloned().unwrap_or_default()));
+                let error = Signal::derive(move || {
+                    let k = key.get_value();
+                    let server = problem.get().and_then(|p| p.field_message(&k, i18n.get()));
+                    if !(attempted.get() || touched.with(|t| t.contains(&k))) {
+                        return server;
+                    }
+                    check_spec.with_value(|s| s.check(&value.get(), today)).err().map(|e| e.message(i18n.get())).or(server)
+                });
+                view! {
+                    <DynamicField
+                        spec=spec
+                        value=value
+                        on_change=move |v| draft.update(|d| { d.fields.insert(key.get_value(), v); })
+                        on_blur=move || touched.update(|t| { t.insert(key.get_value()); })
+                        error=error
+                    />
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <form on:submit=on_submit novalidate>
+            <FormProblem problem=problem.into() />
+            {move || category.get().map(|c| view! { <p><strong>{i18n.t(msg::CATEGORY)} ": "</strong>{c.name.get(i18n.get()).to_owned()}</p> })}
+            {fields}
+            <div class="actions">
+                <button type="button" on:click=move |_| draft.update(|d| d.step = 2)>{i18n.t(msg::BACK)}</button>
+                <button type="submit" class="primary">{i18n.t(msg::TO_CONFIRM)}</button>
+            </div>
+        </form>
+    }
+}
