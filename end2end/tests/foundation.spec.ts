@@ -11,8 +11,9 @@ test('a member registers, logs out, logs in, sees the corner in Japanese and swi
 
   await login(page, email, 'とても長いパスワード');
   await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
+  const corner = page.getByRole('region', { name: 'カスタマーサービスコーナー' });
   for (const entry of ['お問い合わせ', 'チャットを利用する', 'ご意見ラボ', 'よくある質問']) {
-    await expect(page.getByRole('link', { name: new RegExp(entry) })).toBeVisible();
+    await expect(corner.getByRole('link', { name: new RegExp(entry) })).toBeVisible();
   }
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
 

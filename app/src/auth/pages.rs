@@ -31,8 +31,8 @@ pub fn LoginPage() -> impl IntoView {
     let navigate = use_navigate();
     let action = Action::new(|input: &LoginInput| login(input.clone()));
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => {
-            session.refresh();
+        Some(Ok(user)) => {
+            session.set(Some(user));
             navigate(&next(), NavigateOptions::default());
         }
         Some(Err(e)) => problem.set(Some(e)),
@@ -97,8 +97,8 @@ pub fn RegisterPage() -> impl IntoView {
     let problem = Signal::derive(move || local_problem.get().or_else(|| server_problem.get()));
     let action = Action::new(|input: &RegisterInput| register(input.clone()));
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(_)) => {
-            session.refresh();
+        Some(Ok(user)) => {
+            session.set(Some(user));
             navigate(&next(), NavigateOptions::default());
         }
         Some(Err(e)) => server_problem.set(Some(e)),

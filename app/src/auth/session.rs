@@ -6,13 +6,17 @@ use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    user: LocalResource<Option<UserView>>,
+    /// `None` until the first lookup answers; then the user, or `None` for a visitor.
+    user: RwSignal<Option<Option<UserView>>>,
 }
 
 impl Session {
     pub fn provide() -> Session {
-        // A failed lookup (network) shows the visitor view; the next action retries.
-        let user = LocalResource::new(|| async { current_user().await.ok().flatten() });
+        let user = RwSignal::new(None);
+        leptos::task::spawn_local(async move {
+            // A failed lookup (network) shows the visitor view; the next action retries.
+            user.set(Some(current_user().await.ok().flatten()));
+        });
         let session = Session { user };
         provide_context(session);
         session
@@ -27,8 +31,10 @@ impl Session {
         self.user.get().flatten()
     }
 
-    pub fn refresh(&self) {
-        self.user.refetch();
+    /// Login, registration and logout answer with who is now logged in; record it at once so
+    /// the next page never sees a stale "visitor".
+    pub fn set(&self, user: Option<UserView>) {
+        self.user.set(Some(user));
     }
 }
 

@@ -155,7 +155,7 @@ fn normalize_amount(raw: &str) -> Result<u64, ValidationError> {
 fn group_digits(value: &str) -> String {
     let mut out = String::new();
     for (i, c) in value.chars().enumerate() {
-        if i > 0 && (value.len() - i) % 3 == 0 {
+        if i > 0 && (value.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -88,11 +88,13 @@ fn Wizard(user_id: i64, preselected: Option<String>) -> impl IntoView {
         None => {}
     });
 
+    // Memos: typing changes the draft, and must not rebuild the step being typed into.
+    let step = Memo::new(move |_| draft.with(|d| d.step));
     let current_step = move || {
         if submitted.with(Option::is_some) {
             5
         } else {
-            draft.with(|d| d.step)
+            step.get()
         }
     };
     let body = move || {
@@ -110,11 +112,12 @@ fn Wizard(user_id: i64, preselected: Option<String>) -> impl IntoView {
             return view! { <DoneStep done=done on_new=move || submitted.set(None) /> }.into_any();
         }
         let categories = StoredValue::new(form.categories.clone());
-        let category = Signal::derive(move || {
+        let category: Signal<_> = Memo::new(move |_| {
             let id = draft.with(|d| d.category_id.clone());
             categories.with_value(|cs| cs.iter().find(|c| c.id == id).cloned())
-        });
-        match draft.with(|d| d.step) {
+        })
+        .into();
+        match step.get() {
             1 => view! { <CategoryStep categories=form.categories draft=draft /> }.into_any(),
             2 => view! { <NoticesStep category=category draft=draft problem=problem /> }.into_any(),
             3 => view! { <FieldsStep category=category draft=draft today=form.today problem=problem /> }.into_any(),

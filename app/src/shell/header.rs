@@ -14,7 +14,7 @@ pub fn Header() -> impl IntoView {
     let logout_action = Action::new(|_: &()| logout());
     Effect::new(move |_| {
         if logout_action.value().get().is_some() {
-            session.refresh();
+            session.set(None);
             navigate("/", NavigateOptions::default());
         }
     });

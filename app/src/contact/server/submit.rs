@@ -70,17 +70,37 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     let id = match inserted {
         Ok((id,)) => id,
         // The same key raced in from a second click: the other request stored it.
-        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+        Err(e)
+            if e.as_database_error()
+                .is_some_and(|d| d.is_unique_violation()) =>
+        {
             drop(tx);
-            return find_by_key(&state.db, member.id, &key).await?.ok_or(AppError::Internal);
+            return find_by_key(&state.db, member.id, &key)
+                .await?
+                .ok_or(AppError::Internal);
         }
         Err(e) => return Err(e.into()),
     };
     // The reference reads as the day it came in plus its number: MDG-20261125-0042.
     let reference = format!("MDG-{}-{:04}", now.format("%Y%m%d"), id);
-    sqlx::query("UPDATE inquiries SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *tx).await?;
-    let submitted = Submitted { id, reference, received_at: now, due_at: due };
-    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url);
+    sqlx::query("UPDATE inquiries SET reference = $1 WHERE id = $2")
+        .bind(&reference)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let submitted = Submitted {
+        id,
+        reference,
+        received_at: now,
+        due_at: due,
+    };
+    let mail = acknowledgment(
+        &member,
+        category,
+        &fields,
+        &submitted,
+        &state.settings.public_url,
+    );
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();

@@ -41,7 +41,10 @@ pub fn ConfirmStep(
                     .iter()
                     .filter_map(|spec| {
                         let raw = fields.get(&spec.key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
-                        Some(view! { <dt>{spec.label.get(lang).to_owned()}</dt><dd class="pre">{spec.display(&raw, lang)}</dd> })
+                        // Shown as it will be stored ("12,800" → 12800 → "12,800円"); the date
+                        // bound is irrelevant here, step 3 already checked it.
+                        let stored = spec.check(&raw, chrono::NaiveDate::MAX).ok().flatten().unwrap_or(raw);
+                        Some(view! { <dt>{spec.label.get(lang).to_owned()}</dt><dd class="pre">{spec.display(&stored, lang)}</dd> })
                     })
                     .collect_view()}
             </dl>

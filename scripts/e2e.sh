@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The browser suite: builds the bundle and the server, then for each named backend (sqlite,
+# postgres) starts a fresh database, a real SMTP server, and the app, and runs Playwright.
+# Called by scripts/test.sh; alone it is handy while working on the UI: scripts/e2e.sh sqlite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCRIPT_NAME=e2e
+source scripts/lib.sh
+use_project_tools
+WORK=$(mktemp -d /tmp/madoguchi-e2e.XXXXXX)
+SERVER_PID=
+SMTP_PID=
+OWN_PG=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
+  [ -n "$OWN_PG" ] && stop_postgres
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+say "building the browser bundle (trunk, release)"
+trunk build
+say "building the server"
+cargo build -p server
+
+# One browser run against a fresh database: a staff account made with the real CLI, the server
+# started as an operator would, Playwright pointed at it.
+run_e2e() {
+  local name=$1 url=$2 port smtp_port
+  port=$(free_port)
+  smtp_port=$(free_port)
+  export MADOGUCHI_MAIL_DIR="$WORK/mail-$name"
+  node end2end/smtp-sink.mjs --port "$smtp_port" --dir "$MADOGUCHI_MAIL_DIR" >"$WORK/smtp-$name.log" 2>&1 &
+  SMTP_PID=$!
+  export MADOGUCHI_STAFF_EMAIL=staff@example.jp
+  MADOGUCHI_STAFF_PASSWORD="staff-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
+  export MADOGUCHI_STAFF_PASSWORD
+  DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF_EMAIL" --name "スタッフ 佐藤"
+  # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
+  DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site \
+    MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
+    MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+    ./target/debug/madoguchi >"$WORK/server-$name.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  say "browser tests on $name"
+  local status=0
+  (cd end2end && MADOGUCHI_BASE_URL=http://127.0.0.1:$port npx playwright test) || status=$?
+  kill "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
+  wait "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
+  SERVER_PID=
+  SMTP_PID=
+  if [ $status -ne 0 ]; then
+    say "browser tests failed on $name; server log follows"
+    tail -50 "$WORK/server-$name.log"
+    return $status
+  fi
+}
+
+for backend in "${@:-sqlite}"; do
+  case $backend in
+    sqlite) run_e2e sqlite "sqlite://$WORK/e2e.db" ;;
+    postgres)
+      if [ -z "${MADOGUCHI_TEST_POSTGRES:-}" ]; then start_postgres; OWN_PG=1; fi
+      db="madoguchi_e2e_$$"
+      psql "$MADOGUCHI_TEST_POSTGRES" -qc "CREATE DATABASE $db" >/dev/null
+      run_e2e postgres "${MADOGUCHI_TEST_POSTGRES%/*}/$db"
+      ;;
+    *) echo "unknown backend $backend" >&2; exit 2 ;;
+  esac
+done
+
