@@ -21,6 +21,7 @@ trap cleanup EXIT
 
 say "building the browser bundle (trunk, release)"
 trunk build
+node end2end/precompress.mjs target/site >/dev/null
 say "building the server"
 cargo build -p server
 

@@ -12,6 +12,7 @@ bash scripts/setup.sh
 use_project_tools
 say "building the browser bundle (first build about 1–2 minutes)"
 trunk build
+node end2end/precompress.mjs target/site >/dev/null
 say "building the server (release; first build about 3 minutes)"
 cargo build --release -p server
 exec ./target/release/madoguchi "$@"

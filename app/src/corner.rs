@@ -4,12 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 const ENTRIES: [(&str, Text, Text, &str); 4] = [
-    (
-        "/contact",
-        msg::CORNER_CONTACT,
-        msg::CORNER_CONTACT_DESC,
-        "✉",
-    ),
+    ("/contact", msg::CORNER_CONTACT, msg::CORNER_CONTACT_DESC, "✉"),
     ("/chat", msg::CORNER_CHAT, msg::CORNER_CHAT_DESC, "💬"),
     ("/ideas", msg::CORNER_IDEAS, msg::CORNER_IDEAS_DESC, "💡"),
     ("/faq", msg::CORNER_FAQ, msg::CORNER_FAQ_DESC, "?"),

@@ -39,19 +39,13 @@ pub enum AppError {
 
 impl AppError {
     pub fn field(field: &str, error: ValidationError) -> Self {
-        AppError::Validation(vec![FieldError {
-            field: field.to_owned(),
-            error,
-        }])
+        AppError::Validation(vec![FieldError { field: field.to_owned(), error }])
     }
 
     /// The per-field message for `field`, if this error carries one.
     pub fn field_message(&self, field: &str, lang: Lang) -> Option<String> {
         match self {
-            AppError::Validation(list) => list
-                .iter()
-                .find(|f| f.field == field)
-                .map(|f| f.error.message(lang)),
+            AppError::Validation(list) => list.iter().find(|f| f.field == field).map(|f| f.error.message(lang)),
             _ => None,
         }
     }
@@ -68,9 +62,7 @@ impl AppError {
             AppError::RateLimited { retry_after_secs } => {
                 let minutes = (retry_after_secs + 59) / 60;
                 match lang {
-                    Lang::Ja => format!(
-                        "試行回数が上限に達しました。約{minutes}分後にもう一度お試しください。"
-                    ),
+                    Lang::Ja => format!("試行回数が上限に達しました。約{minutes}分後にもう一度お試しください。"),
                     Lang::En => {
                         format!("Too many attempts. Please try again in about {minutes} min.")
                     }

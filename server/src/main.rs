@@ -19,14 +19,11 @@ async fn main() -> ExitCode {
     let result = match settings::load() {
         Err(e) => Err(e.into()),
         Ok(settings) => match args.first().map(String::as_str) {
-            None | Some("serve") | Some("--demo") => {
-                serve(settings, args.iter().any(|a| a == "--demo")).await
-            }
+            None | Some("serve") | Some("--demo") => serve(settings, args.iter().any(|a| a == "--demo")).await,
             Some("create-staff") => create_staff(settings, &args[1..]).await,
-            Some(other) => Err(format!(
-                "unknown command {other:?}; see the comment at the top of server/src/main.rs"
-            )
-            .into()),
+            Some(other) => {
+                Err(format!("unknown command {other:?}; see the comment at the top of server/src/main.rs").into())
+            }
         },
     };
     match result {
@@ -67,15 +64,12 @@ async fn shutdown_signal() {
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
 }
 
 async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxError> {
-    let email = Email::parse(&flag(args, "--email").ok_or("--email is required")?)
-        .map_err(|e| format!("email: {e:?}"))?;
+    let email =
+        Email::parse(&flag(args, "--email").ok_or("--email is required")?).map_err(|e| format!("email: {e:?}"))?;
     let name = flag(args, "--name").unwrap_or_else(|| "スタッフ".into());
     let name = DisplayName::parse(&name).map_err(|e| format!("name: {e:?}"))?;
     let raw = match std::env::var("MADOGUCHI_STAFF_PASSWORD") {
@@ -85,16 +79,7 @@ async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxErro
     let password = Password::parse(&raw).map_err(|e| format!("password: {e:?}"))?;
     let clock = clock_from(&settings)?;
     let db = Db::connect(&settings.database_url).await?;
-    match create_user(
-        &db,
-        &email,
-        &password,
-        name.as_ref(),
-        Role::Staff,
-        clock.now_ms(),
-    )
-    .await
-    {
+    match create_user(&db, &email, &password, name.as_ref(), Role::Staff, clock.now_ms()).await {
         Ok(user) => {
             println!("created staff account {} (id {})", user.email, user.id);
             Ok(())
@@ -106,27 +91,19 @@ async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxErro
 
 /// Demo accounts for a first look, only into an empty database and only when asked.
 async fn seed_demo(state: &app::infra::AppState) -> Result<(), BoxError> {
-    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
-        .fetch_one(&state.db.pool)
-        .await?;
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&state.db.pool).await?;
     if users > 0 {
         eprintln!("--demo: the database already has accounts; nothing seeded");
         return Ok(());
     }
-    for (email, name, role) in [
-        ("member@example.jp", "山田 花子", Role::Member),
-        ("staff@example.jp", "サポート 佐藤", Role::Staff),
-    ] {
+    for (email, name, role) in
+        [("member@example.jp", "山田 花子", Role::Member), ("staff@example.jp", "サポート 佐藤", Role::Staff)]
+    {
         let password = random_password();
         let email = Email::parse(email).map_err(|e| format!("{e:?}"))?;
         let parsed = Password::parse(&password).map_err(|e| format!("{e:?}"))?;
-        create_user(&state.db, &email, &parsed, name, role, state.clock.now_ms())
-            .await
-            .map_err(|e| e.to_string())?;
-        eprintln!(
-            "--demo: {} account {email} / password {password}",
-            role.as_str()
-        );
+        create_user(&state.db, &email, &parsed, name, role, state.clock.now_ms()).await.map_err(|e| e.to_string())?;
+        eprintln!("--demo: {} account {email} / password {password}", role.as_str());
     }
     Ok(())
 }
@@ -134,7 +111,5 @@ async fn seed_demo(state: &app::infra::AppState) -> Result<(), BoxError> {
 fn random_password() -> String {
     use rand_core::{OsRng, RngCore};
     let alphabet = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    (0..14)
-        .map(|_| alphabet[(OsRng.next_u32() as usize) % alphabet.len()] as char)
-        .collect()
+    (0..14).map(|_| alphabet[(OsRng.next_u32() as usize) % alphabet.len()] as char).collect()
 }

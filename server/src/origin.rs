@@ -30,9 +30,7 @@ fn origin_allowed(origin: Option<&str>, host: Option<&str>, allowed: &[String]) 
         return true;
     }
     let Some(host) = host else { return false };
-    let without_scheme = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
+    let without_scheme = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
     without_scheme == Some(host)
 }
 
@@ -42,16 +40,8 @@ mod tests {
 
     #[test]
     fn same_host_origin_is_allowed_and_others_are_not() {
-        assert!(origin_allowed(
-            Some("http://127.0.0.1:3000"),
-            Some("127.0.0.1:3000"),
-            &[]
-        ));
-        assert!(!origin_allowed(
-            Some("http://evil.example"),
-            Some("127.0.0.1:3000"),
-            &[]
-        ));
+        assert!(origin_allowed(Some("http://127.0.0.1:3000"), Some("127.0.0.1:3000"), &[]));
+        assert!(!origin_allowed(Some("http://evil.example"), Some("127.0.0.1:3000"), &[]));
         assert!(!origin_allowed(None, Some("127.0.0.1:3000"), &[]));
         assert!(!origin_allowed(Some("null"), Some("127.0.0.1:3000"), &[]));
         assert!(origin_allowed(

@@ -5,15 +5,12 @@ use app::infra::Settings;
 use std::env;
 
 pub fn load() -> Result<Settings, String> {
-    let path = env::var("MADOGUCHI_CONFIG").ok().or_else(|| {
-        std::path::Path::new("madoguchi.toml")
-            .exists()
-            .then(|| "madoguchi.toml".to_owned())
-    });
+    let path = env::var("MADOGUCHI_CONFIG")
+        .ok()
+        .or_else(|| std::path::Path::new("madoguchi.toml").exists().then(|| "madoguchi.toml".to_owned()));
     let mut settings = match path {
         Some(path) => {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("reading {path}: {e}"))?;
             toml::from_str(&text).map_err(|e| format!("parsing {path}: {e}"))?
         }
         None => Settings::default(),
@@ -27,9 +24,7 @@ fn var(name: &str) -> Option<String> {
 }
 
 fn parse<T: std::str::FromStr>(name: &str) -> Result<Option<T>, String> {
-    var(name)
-        .map(|v| v.parse().map_err(|_| format!("{name}: cannot parse {v:?}")))
-        .transpose()
+    var(name).map(|v| v.parse().map_err(|_| format!("{name}: cannot parse {v:?}"))).transpose()
 }
 
 fn overlay_env(s: &mut Settings) -> Result<(), String> {
@@ -46,11 +41,7 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
         s.fake_now = Some(v);
     }
     if let Some(v) = var("MADOGUCHI_ALLOWED_ORIGINS") {
-        s.allowed_origins = v
-            .split(',')
-            .map(|o| o.trim().to_owned())
-            .filter(|o| !o.is_empty())
-            .collect();
+        s.allowed_origins = v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect();
     }
     if let Some(v) = parse("MADOGUCHI_SECURE_COOKIES")? {
         s.secure_cookies = v;
@@ -99,6 +90,9 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     }
     if let Some(v) = parse("MADOGUCHI_INQUIRIES_PER_HOUR")? {
         s.inquiries_per_hour = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_REGISTRATIONS_PER_HOUR")? {
+        s.registrations_per_hour = v;
     }
     Ok(())
 }

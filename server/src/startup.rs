@@ -37,25 +37,15 @@ impl Application {
     }
 
     /// As [`Application::build`] with a given clock (tests move a manual one).
-    pub async fn build_with_clock(
-        settings: Settings,
-        clock: Clock,
-    ) -> Result<Application, BoxError> {
+    pub async fn build_with_clock(settings: Settings, clock: Clock) -> Result<Application, BoxError> {
         let db = Db::connect(&settings.database_url).await?;
-        app::contact::server::seed_categories(&db)
-            .await
-            .map_err(|e| format!("seeding categories: {e}"))?;
+        app::contact::server::seed_categories(&db).await.map_err(|e| format!("seeding categories: {e}"))?;
         let mailer = SmtpMailer::from_settings(&settings)?;
         let listener = TcpListener::bind(&settings.bind).await?;
         let outbox_wake = Arc::new(Notify::new());
         let poll = Duration::from_millis(settings.outbox_poll_ms);
         spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
-        let state = AppState {
-            db,
-            settings: Arc::new(settings),
-            clock,
-            outbox_wake,
-        };
+        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake };
         Ok(Application { listener, state })
     }
 
@@ -67,17 +57,11 @@ impl Application {
         &self.state
     }
 
-    pub async fn run_until_stopped(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let app = router(self.state);
-        axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }
 
@@ -90,8 +74,7 @@ pub fn clock_from(settings: &Settings) -> Result<Clock, BoxError> {
     if !cfg!(debug_assertions) && !settings.allow_fake_now {
         return Err("MADOGUCHI_FAKE_NOW is refused in a release build without MADOGUCHI_ALLOW_FAKE_NOW=true".into());
     }
-    let at = chrono::DateTime::parse_from_rfc3339(raw)
-        .map_err(|e| format!("MADOGUCHI_FAKE_NOW: {e}"))?;
+    let at = chrono::DateTime::parse_from_rfc3339(raw).map_err(|e| format!("MADOGUCHI_FAKE_NOW: {e}"))?;
     tracing::warn!(fake_now = %at, "clock pinned");
     Ok(Clock::pinned(at.with_timezone(&chrono::Utc)))
 }
@@ -100,7 +83,12 @@ pub fn router(state: AppState) -> Router {
     let dist = state.settings.dist_dir.clone();
     let allowed = AllowedOrigins(Arc::new(state.settings.allowed_origins.clone()));
     let body_limit = state.settings.body_limit_bytes;
-    let static_files = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    // Brotli/gzip files written next to the assets at build time (end2end/precompress.mjs) are sent
+    // to browsers that accept them; everything else is compressed on the fly below.
+    let static_files = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))

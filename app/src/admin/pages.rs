@@ -16,8 +16,7 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let children = StoredValue::new(children);
-    move || {
-        match session.state() {
+    move || match session.state() {
         None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
         Some(Some(user)) if user.is_staff() => children.with_value(|c| c()).into_any(),
         Some(user) => view! {
@@ -28,7 +27,6 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
             </section>
         }
         .into_any(),
-    }
     }
 }
 
@@ -102,19 +100,11 @@ fn Closures(on_change: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVie
             }
         }
     });
-    let field = move |name: &'static str| {
-        Signal::derive(move || {
-            problem
-                .get()
-                .and_then(|p| p.field_message(name, i18n.get()))
-        })
-    };
+    let field =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ClosureInput {
-            day: day.get_untracked(),
-            note: note.get_untracked(),
-        };
+        let input = ClosureInput { day: day.get_untracked(), note: note.get_untracked() };
         match input.validate() {
             Ok(_) => {
                 add.dispatch(input);

@@ -37,24 +37,13 @@ impl ClosureInput {
         let mut errors = Vec::new();
         let day = NaiveDate::parse_from_str(self.day.trim(), "%Y-%m-%d")
             .map_err(|_| {
-                let error = if self.day.trim().is_empty() {
-                    ValidationError::Required
-                } else {
-                    ValidationError::InvalidDate
-                };
-                errors.push(FieldError {
-                    field: "day".into(),
-                    error,
-                })
+                let error =
+                    if self.day.trim().is_empty() { ValidationError::Required } else { ValidationError::InvalidDate };
+                errors.push(FieldError { field: "day".into(), error })
             })
             .ok();
         let note = check_line(&self.note, 0, CLOSURE_NOTE_MAX)
-            .map_err(|error| {
-                errors.push(FieldError {
-                    field: "note".into(),
-                    error,
-                })
-            })
+            .map_err(|error| errors.push(FieldError { field: "note".into(), error }))
             .ok();
         match (day, note) {
             (Some(day), Some(note)) => Ok(ClosureDay { day, note }),

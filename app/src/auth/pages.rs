@@ -38,20 +38,12 @@ pub fn LoginPage() -> impl IntoView {
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });
-    let field = move |name: &'static str| {
-        Signal::derive(move || {
-            problem
-                .get()
-                .and_then(|p| p.field_message(name, i18n.get()))
-        })
-    };
+    let field =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         problem.set(None);
-        action.dispatch(LoginInput {
-            email: email.get_untracked(),
-            password: password.get_untracked(),
-        });
+        action.dispatch(LoginInput { email: email.get_untracked(), password: password.get_untracked() });
     };
     let register_href = move || format!("/register?next={}", urlencode(&next_path()()));
     view! {
@@ -81,19 +73,10 @@ pub fn RegisterPage() -> impl IntoView {
     let server_problem = RwSignal::new(None::<AppError>);
     let next = next_path();
     let navigate = use_navigate();
-    let input = move || RegisterInput {
-        email: email.get(),
-        password: password.get(),
-        display_name: display_name.get(),
-    };
+    let input =
+        move || RegisterInput { email: email.get(), password: password.get(), display_name: display_name.get() };
     // The same validation the server runs, live once the member has tried to submit.
-    let local_problem = Memo::new(move |_| {
-        if attempted.get() {
-            input().validate().err()
-        } else {
-            None
-        }
-    });
+    let local_problem = Memo::new(move |_| if attempted.get() { input().validate().err() } else { None });
     let problem = Signal::derive(move || local_problem.get().or_else(|| server_problem.get()));
     let action = Action::new(|input: &RegisterInput| register(input.clone()));
     Effect::new(move |_| match action.value().get() {
@@ -104,13 +87,8 @@ pub fn RegisterPage() -> impl IntoView {
         Some(Err(e)) => server_problem.set(Some(e)),
         None => {}
     });
-    let field = move |name: &'static str| {
-        Signal::derive(move || {
-            problem
-                .get()
-                .and_then(|p| p.field_message(name, i18n.get()))
-        })
-    };
+    let field =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         attempted.set(true);
@@ -142,9 +120,7 @@ pub fn RegisterPage() -> impl IntoView {
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -13,36 +13,20 @@ use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};
 use crate::infra::rate_limit::{self, Limit};
 
-/// Registrations allowed per IP per hour: enough for a family behind one router, not for a bot.
-const REGISTRATIONS_PER_HOUR: i64 = 20;
-
 pub async fn register(input: RegisterInput) -> AppResult<UserView> {
     let valid = input.validate()?;
     let state = state()?;
     let parts = parts()?;
     let now = state.clock.now_ms();
-    let key = format!(
-        "register:{}",
-        client_ip(&parts, state.settings.trust_forwarded_for)
-    );
-    let limit = Limit {
-        max: REGISTRATIONS_PER_HOUR,
-        window_ms: 3_600_000,
-    };
+    let key = format!("register:{}", client_ip(&parts, state.settings.trust_forwarded_for));
+    let limit = Limit { max: state.settings.registrations_per_hour, window_ms: 3_600_000 };
     rate_limit::check(&state.db, &key, limit, now).await?;
-    let user = create_user(
-        &state.db,
-        &valid.email,
-        &valid.password,
-        valid.display_name.as_ref(),
-        Role::Member,
-        now,
-    )
-    .await
-    .map_err(|e| match e {
-        CreateUserError::EmailTaken => AppError::EmailTaken,
-        CreateUserError::Db(err) => err.into(),
-    })?;
+    let user = create_user(&state.db, &valid.email, &valid.password, valid.display_name.as_ref(), Role::Member, now)
+        .await
+        .map_err(|e| match e {
+            CreateUserError::EmailTaken => AppError::EmailTaken,
+            CreateUserError::Db(err) => err.into(),
+        })?;
     rate_limit::record(&state.db, &key, limit, now).await?;
     sessions::start(&state, user.id).await?;
     tracing::info!(user_id = user.id, "member registered");
@@ -53,16 +37,10 @@ pub async fn login(input: LoginInput) -> AppResult<UserView> {
     let state = state()?;
     let parts = parts()?;
     let now = state.clock.now_ms();
-    let limit = Limit {
-        max: state.settings.login_max_failures,
-        window_ms: state.settings.login_window_secs * 1000,
-    };
+    let limit = Limit { max: state.settings.login_max_failures, window_ms: state.settings.login_window_secs * 1000 };
     let email = input.email.trim().to_lowercase();
     let account_key = format!("login:acct:{email}");
-    let ip_key = format!(
-        "login:ip:{}",
-        client_ip(&parts, state.settings.trust_forwarded_for)
-    );
+    let ip_key = format!("login:ip:{}", client_ip(&parts, state.settings.trust_forwarded_for));
     rate_limit::check(&state.db, &account_key, limit, now).await?;
     rate_limit::check(&state.db, &ip_key, limit, now).await?;
 

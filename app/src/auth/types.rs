@@ -58,25 +58,14 @@ impl RegisterInput {
     /// Every field's problem at once, so the form can mark them all.
     pub fn validate(&self) -> Result<ValidRegistration, AppError> {
         let mut errors = Vec::new();
-        let mut note = |field: &str, error| {
-            errors.push(FieldError {
-                field: field.into(),
-                error,
-            })
-        };
+        let mut note = |field: &str, error| errors.push(FieldError { field: field.into(), error });
         let email = Email::parse(&self.email).map_err(|e| note("email", e)).ok();
-        let password = Password::parse(&self.password)
-            .map_err(|e| note("password", e))
-            .ok();
-        let display_name = DisplayName::parse(&self.display_name)
-            .map_err(|e| note("display_name", e))
-            .ok();
+        let password = Password::parse(&self.password).map_err(|e| note("password", e)).ok();
+        let display_name = DisplayName::parse(&self.display_name).map_err(|e| note("display_name", e)).ok();
         match (email, password, display_name) {
-            (Some(email), Some(password), Some(display_name)) => Ok(ValidRegistration {
-                email,
-                password,
-                display_name,
-            }),
+            (Some(email), Some(password), Some(display_name)) => {
+                Ok(ValidRegistration { email, password, display_name })
+            }
             _ => Err(AppError::Validation(errors)),
         }
     }
@@ -95,14 +84,8 @@ mod tests {
 
     #[test]
     fn registration_reports_every_bad_field() {
-        let input = RegisterInput {
-            email: "nope".into(),
-            password: "short".into(),
-            display_name: "".into(),
-        };
-        let Err(AppError::Validation(errors)) = input.validate() else {
-            panic!("should fail")
-        };
+        let input = RegisterInput { email: "nope".into(), password: "short".into(), display_name: "".into() };
+        let Err(AppError::Validation(errors)) = input.validate() else { panic!("should fail") };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["email", "password", "display_name"]);
         assert_eq!(errors[1].error, ValidationError::TooShort { min: 8 });

@@ -15,10 +15,7 @@ pub fn holiday_name(date: NaiveDate) -> Option<&'static str> {
     // 国民の休日: an ordinary day between two holidays becomes one.
     let prev = date.pred_opt()?;
     let next = date.succ_opt()?;
-    if date.weekday() != Weekday::Sun
-        && base_holiday(prev).is_some()
-        && base_holiday(next).is_some()
-    {
+    if date.weekday() != Weekday::Sun && base_holiday(prev).is_some() && base_holiday(next).is_some() {
         return Some("国民の休日");
     }
     None
@@ -112,13 +109,7 @@ mod tests {
 
     #[test]
     fn ordinary_days_are_not_holidays() {
-        for date in [
-            "2026-11-25",
-            "2026-05-07",
-            "2026-09-24",
-            "2027-01-04",
-            "2026-12-29",
-        ] {
+        for date in ["2026-11-25", "2026-05-07", "2026-09-24", "2027-01-04", "2026-12-29"] {
             assert_eq!(holiday_name(day(date)), None, "{date}");
         }
     }

@@ -39,18 +39,12 @@ pub struct BusinessCalendar {
 impl BusinessCalendar {
     /// The mail desk: weekdays 11:00–17:00.
     pub fn mail_desk(closures: BTreeSet<NaiveDate>) -> Self {
-        BusinessCalendar {
-            hours: OpeningHours::weekdays(11, 17),
-            closures,
-        }
+        BusinessCalendar { hours: OpeningHours::weekdays(11, 17), closures }
     }
 
     /// Live chat: weekdays 11:00–19:00.
     pub fn chat(closures: BTreeSet<NaiveDate>) -> Self {
-        BusinessCalendar {
-            hours: OpeningHours::weekdays(11, 19),
-            closures,
-        }
+        BusinessCalendar { hours: OpeningHours::weekdays(11, 19), closures }
     }
 
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
@@ -62,9 +56,7 @@ impl BusinessCalendar {
     pub fn is_open_at<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> bool {
         let local = at.with_timezone(&JST);
         let time = local.time();
-        self.is_business_day(local.date_naive())
-            && time >= self.hours.open
-            && time < self.hours.close
+        self.is_business_day(local.date_naive()) && time >= self.hours.open && time < self.hours.close
     }
 
     /// The start of the next opening window at or after `at`; `at` itself while open.
@@ -89,11 +81,7 @@ impl BusinessCalendar {
 
     /// `n` business days after `start`, counted from the next opening when `start` falls outside
     /// the hours: the same time of day on the n-th following business day.
-    pub fn add_business_days<Tz: TimeZone>(
-        &self,
-        start: &DateTime<Tz>,
-        n: u32,
-    ) -> DateTime<FixedOffset> {
+    pub fn add_business_days<Tz: TimeZone>(&self, start: &DateTime<Tz>, n: u32) -> DateTime<FixedOffset> {
         let from = self.next_opening(start);
         let mut date = from.date_naive();
         let mut left = n;
@@ -140,10 +128,7 @@ mod tests {
         assert!(!cal.is_open_at(&t("2026-11-25T17:00:00+09:00")));
         assert!(!cal.is_open_at(&t("2026-11-25T10:59:59+09:00")));
         assert!(!cal.is_open_at(&t("2026-11-28T12:00:00+09:00")), "Saturday");
-        assert!(
-            !cal.is_open_at(&t("2026-11-23T12:00:00+09:00")),
-            "勤労感謝の日"
-        );
+        assert!(!cal.is_open_at(&t("2026-11-23T12:00:00+09:00")), "勤労感謝の日");
         // 03:00 UTC is 12:00 in Tokyo.
         assert!(cal.is_open_at(&t("2026-11-25T03:00:00+00:00")));
     }
@@ -154,49 +139,27 @@ mod tests {
         assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 12, 29).unwrap()));
         assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()));
         assert!(cal.is_business_day(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()));
-        cal.closures
-            .insert(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap());
+        cal.closures.insert(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap());
         assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()));
     }
 
     #[test]
     fn next_opening_skips_nights_weekends_and_holidays() {
         let cal = desk();
-        assert_eq!(
-            cal.next_opening(&t("2026-11-25T09:00:00+09:00")),
-            t("2026-11-25T11:00:00+09:00")
-        );
-        assert_eq!(
-            cal.next_opening(&t("2026-11-25T18:00:00+09:00")),
-            t("2026-11-26T11:00:00+09:00")
-        );
+        assert_eq!(cal.next_opening(&t("2026-11-25T09:00:00+09:00")), t("2026-11-25T11:00:00+09:00"));
+        assert_eq!(cal.next_opening(&t("2026-11-25T18:00:00+09:00")), t("2026-11-26T11:00:00+09:00"));
         // Friday evening before the 2026 Silver Week: Sat, Sun, 9/21–23 holidays.
-        assert_eq!(
-            cal.next_opening(&t("2026-09-18T18:00:00+09:00")),
-            t("2026-09-24T11:00:00+09:00")
-        );
+        assert_eq!(cal.next_opening(&t("2026-09-18T18:00:00+09:00")), t("2026-09-24T11:00:00+09:00"));
         // Year end: Monday 12/28 evening → Monday 1/4.
-        assert_eq!(
-            cal.next_opening(&t("2026-12-28T18:00:00+09:00")),
-            t("2027-01-04T11:00:00+09:00")
-        );
+        assert_eq!(cal.next_opening(&t("2026-12-28T18:00:00+09:00")), t("2027-01-04T11:00:00+09:00"));
     }
 
     #[test]
     fn one_business_day_later_counts_from_the_next_opening() {
         let cal = desk();
-        assert_eq!(
-            cal.add_business_days(&t("2026-11-25T12:30:00+09:00"), 1),
-            t("2026-11-26T12:30:00+09:00")
-        );
+        assert_eq!(cal.add_business_days(&t("2026-11-25T12:30:00+09:00"), 1), t("2026-11-26T12:30:00+09:00"));
         // Friday 18:00 before a holiday weekend (5/2–5/6 2026): counts from Thu 5/7 11:00.
-        assert_eq!(
-            cal.add_business_days(&t("2026-05-01T18:00:00+09:00"), 1),
-            t("2026-05-08T11:00:00+09:00")
-        );
-        assert_eq!(
-            cal.add_business_days(&t("2026-11-27T16:00:00+09:00"), 1),
-            t("2026-11-30T16:00:00+09:00")
-        );
+        assert_eq!(cal.add_business_days(&t("2026-05-01T18:00:00+09:00"), 1), t("2026-05-08T11:00:00+09:00"));
+        assert_eq!(cal.add_business_days(&t("2026-11-27T16:00:00+09:00"), 1), t("2026-11-30T16:00:00+09:00"));
     }
 }

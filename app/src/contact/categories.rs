@@ -8,34 +8,21 @@ fn l(ja: &str, en: &str) -> Localized {
 }
 
 fn field(key: &str, label: Localized, kind: FieldKind, required: bool) -> FieldSpec {
-    FieldSpec {
-        key: key.into(),
-        label,
-        help: None,
-        kind,
-        required,
-    }
+    FieldSpec { key: key.into(), label, help: None, kind, required }
 }
 
 fn choice(options: &[(&str, &str, &str)]) -> FieldKind {
     FieldKind::Choice {
         options: options
             .iter()
-            .map(|(value, ja, en)| ChoiceOption {
-                value: (*value).into(),
-                label: l(ja, en),
-            })
+            .map(|(value, ja, en)| ChoiceOption { value: (*value).into(), label: l(ja, en) })
             .collect(),
     }
 }
 
 fn message(required: bool) -> FieldSpec {
-    let mut spec = field(
-        "message",
-        l("お問い合わせ内容", "Your message"),
-        FieldKind::Multiline { max: MESSAGE_MAX },
-        required,
-    );
+    let mut spec =
+        field("message", l("お問い合わせ内容", "Your message"), FieldKind::Multiline { max: MESSAGE_MAX }, required);
     spec.help = Some(l("2,000文字以内", "Up to 2,000 characters"));
     spec
 }

@@ -117,10 +117,7 @@ fn InquiryView(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput {
-            inquiry_id: id,
-            body: body.get_untracked(),
-        };
+        let input = ThreadInput { inquiry_id: id, body: body.get_untracked() };
         match input.validate() {
             Ok(_) => {
                 send.dispatch(input);
@@ -128,11 +125,7 @@ fn InquiryView(
             Err(e) => problem.set(Some(e)),
         }
     };
-    let error = Signal::derive(move || {
-        problem
-            .get()
-            .and_then(|p| p.field_message("body", i18n.get()))
-    });
+    let error = Signal::derive(move || problem.get().and_then(|p| p.field_message("body", i18n.get())));
     view! {
         <InquiryFacts detail=detail.clone() />
         <Thread messages=detail.thread.clone() member_view=true />

@@ -21,10 +21,7 @@ pub struct Localized {
 
 impl Localized {
     pub fn new(ja: &str, en: &str) -> Self {
-        Localized {
-            ja: ja.into(),
-            en: en.into(),
-        }
+        Localized { ja: ja.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -87,18 +84,13 @@ impl FieldSpec {
     pub fn check(&self, raw: &str, today: NaiveDate) -> Result<Option<String>, ValidationError> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
-            return if self.required {
-                Err(ValidationError::Required)
-            } else {
-                Ok(None)
-            };
+            return if self.required { Err(ValidationError::Required) } else { Ok(None) };
         }
         let value = match &self.kind {
             FieldKind::Line { max } => check_line(raw, 1, *max)?,
             FieldKind::Multiline { max } => check_multiline(raw, 1, *max)?,
             FieldKind::Date => {
-                let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-                    .map_err(|_| ValidationError::InvalidDate)?;
+                let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| ValidationError::InvalidDate)?;
                 if date > today || date.year_ce().1 < 2000 {
                     return Err(ValidationError::InvalidDate);
                 }
@@ -179,10 +171,7 @@ pub fn validate_fields(
                 clean.insert(spec.key.clone(), v);
             }
             Ok(None) => {}
-            Err(error) => errors.push(FieldError {
-                field: spec.key.clone(),
-                error,
-            }),
+            Err(error) => errors.push(FieldError { field: spec.key.clone(), error }),
         }
     }
     if errors.is_empty() {
@@ -203,17 +192,11 @@ mod tests {
     }
 
     fn points() -> Category {
-        default_categories()
-            .into_iter()
-            .find(|c| c.id == "points")
-            .unwrap()
+        default_categories().into_iter().find(|c| c.id == "points").unwrap()
     }
 
     fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -230,10 +213,7 @@ mod tests {
         assert_eq!(clean["shop_name"], "楽天市場");
         assert_eq!(clean["amount"], "12800");
         assert!(!clean.contains_key("unknown"));
-        assert!(
-            !clean.contains_key("order_number"),
-            "empty optional fields are left out"
-        );
+        assert!(!clean.contains_key("order_number"), "empty optional fields are left out");
     }
 
     #[test]
@@ -246,10 +226,7 @@ mod tests {
             ("message", "bell\u{7}"),
         ]);
         let errors = validate_fields(&points(), &v, today()).unwrap_err();
-        let got: Vec<(&str, &ValidationError)> = errors
-            .iter()
-            .map(|e| (e.field.as_str(), &e.error))
-            .collect();
+        let got: Vec<(&str, &ValidationError)> = errors.iter().map(|e| (e.field.as_str(), &e.error)).collect();
         assert_eq!(
             got,
             vec![
@@ -268,10 +245,7 @@ mod tests {
     #[test]
     fn a_date_in_the_future_is_refused() {
         let spec = points().field("used_on").unwrap().clone();
-        assert_eq!(
-            spec.check("2026-11-26", today()),
-            Err(ValidationError::InvalidDate)
-        );
+        assert_eq!(spec.check("2026-11-26", today()), Err(ValidationError::InvalidDate));
         assert!(spec.check("2026-11-25", today()).is_ok());
     }
 

@@ -10,7 +10,6 @@ mod submit;
 pub use categories::{load_categories, seed_categories};
 pub use member::{follow_up, my_inquiries, my_inquiry};
 pub use staff::{
-    add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status,
-    staff_reply,
+    add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status, staff_reply,
 };
 pub use submit::submit;

@@ -30,16 +30,10 @@ impl InquiryInput {
     pub fn consent_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         if !self.agree_privacy {
-            errors.push(FieldError {
-                field: "agree_privacy".into(),
-                error: ValidationError::MustAgree,
-            });
+            errors.push(FieldError { field: "agree_privacy".into(), error: ValidationError::MustAgree });
         }
         if !self.agree_terms {
-            errors.push(FieldError {
-                field: "agree_terms".into(),
-                error: ValidationError::MustAgree,
-            });
+            errors.push(FieldError { field: "agree_terms".into(), error: ValidationError::MustAgree });
         }
         errors
     }
@@ -62,12 +56,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::New,
-        Status::InProgress,
-        Status::Answered,
-        Status::Closed,
-    ];
+    pub const ALL: [Status; 4] = [Status::New, Status::InProgress, Status::Answered, Status::Closed];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -209,12 +198,7 @@ impl CannedInput {
             (t, b) => Err(AppError::Validation(
                 [("title", t.err()), ("body", b.err())]
                     .into_iter()
-                    .filter_map(|(f, e)| {
-                        e.map(|error| FieldError {
-                            field: f.into(),
-                            error,
-                        })
-                    })
+                    .filter_map(|(f, e)| e.map(|error| FieldError { field: f.into(), error }))
                     .collect(),
             )),
         }

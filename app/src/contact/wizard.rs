@@ -16,13 +16,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use steps::{CategoryStep, ConfirmStep, DoneStep, FieldsStep, NoticesStep};
 
-pub const STEP_NAMES: [Text; 5] = [
-    msg::STEP_CATEGORY,
-    msg::STEP_NOTICES,
-    msg::STEP_FIELDS,
-    msg::STEP_CONFIRM,
-    msg::STEP_DONE,
-];
+pub const STEP_NAMES: [Text; 5] =
+    [msg::STEP_CATEGORY, msg::STEP_NOTICES, msg::STEP_FIELDS, msg::STEP_CONFIRM, msg::STEP_DONE];
 
 /// `/contact[?category=points]`: members only; a visitor goes to login and comes back here.
 #[component]
@@ -40,10 +35,7 @@ pub fn ContactWizardPage() -> impl IntoView {
             };
             navigate(
                 &format!("/login?next={}", urlencode(&back)),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
+                NavigateOptions { replace: true, ..Default::default() },
             );
         }
     });
@@ -100,9 +92,7 @@ fn Wizard(user_id: i64, preselected: Option<String>) -> impl IntoView {
     let body = move || {
         let form: Option<ContactForm> = match form.get() {
             Some(Ok(f)) => Some(f),
-            Some(Err(e)) => {
-                return view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any()
-            }
+            Some(Err(e)) => return view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
             None => None,
         };
         let Some(form) = form else {

@@ -26,17 +26,11 @@ mod tests {
     #[test]
     fn thirty_japanese_characters_fit_but_thirty_one_do_not() {
         assert!(DisplayName::parse(&"山".repeat(30)).is_ok());
-        assert_eq!(
-            DisplayName::parse(&"山".repeat(31)).unwrap_err(),
-            ValidationError::TooLong { max: 30 }
-        );
+        assert_eq!(DisplayName::parse(&"山".repeat(31)).unwrap_err(), ValidationError::TooLong { max: 30 });
     }
 
     #[test]
     fn blank_names_are_refused() {
-        assert_eq!(
-            DisplayName::parse("   ").unwrap_err(),
-            ValidationError::Required
-        );
+        assert_eq!(DisplayName::parse("   ").unwrap_err(), ValidationError::Required);
     }
 }

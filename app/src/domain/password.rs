@@ -41,14 +41,8 @@ mod tests {
     #[test]
     fn length_is_counted_in_characters() {
         assert!(Password::parse("パスワード1234").is_ok()); // 9 characters, 19 bytes
-        assert_eq!(
-            Password::parse("パスワード").unwrap_err(),
-            ValidationError::TooShort { min: 8 }
-        );
-        assert_eq!(
-            Password::parse(&"あ".repeat(129)).unwrap_err(),
-            ValidationError::TooLong { max: 128 }
-        );
+        assert_eq!(Password::parse("パスワード").unwrap_err(), ValidationError::TooShort { min: 8 });
+        assert_eq!(Password::parse(&"あ".repeat(129)).unwrap_err(), ValidationError::TooLong { max: 128 });
     }
 
     #[test]

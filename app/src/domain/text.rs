@@ -26,14 +26,10 @@ impl ValidationError {
             (Self::TooShort { min }, Lang::Ja) => format!("{min}文字以上で入力してください。"),
             (Self::TooShort { min }, Lang::En) => format!("Use at least {min} characters."),
             (Self::ControlCharacters, Lang::Ja) => "使用できない文字が含まれています。".into(),
-            (Self::ControlCharacters, Lang::En) => {
-                "Contains characters that are not allowed.".into()
-            }
+            (Self::ControlCharacters, Lang::En) => "Contains characters that are not allowed.".into(),
             (Self::InvalidEmail, Lang::Ja) => "メールアドレスの形式が正しくありません。".into(),
             (Self::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
-            (Self::InvalidDate, Lang::Ja) => {
-                "日付の形式が正しくありません(例: 2026-11-25)。".into()
-            }
+            (Self::InvalidDate, Lang::Ja) => "日付の形式が正しくありません(例: 2026-11-25)。".into(),
             (Self::InvalidDate, Lang::En) => "Enter a valid date (e.g. 2026-11-25).".into(),
             (Self::InvalidNumber, Lang::Ja) => "数字で入力してください。".into(),
             (Self::InvalidNumber, Lang::En) => "Enter a number.".into(),
@@ -45,15 +41,9 @@ impl ValidationError {
     }
 }
 
-fn check(
-    raw: &str,
-    min: usize,
-    max: usize,
-    allow_newlines: bool,
-) -> Result<String, ValidationError> {
+fn check(raw: &str, min: usize, max: usize, allow_newlines: bool) -> Result<String, ValidationError> {
     let value = raw.trim();
-    let bad =
-        |c: char| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t' || c == '\r'));
+    let bad = |c: char| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t' || c == '\r'));
     if value.chars().any(bad) {
         return Err(ValidationError::ControlCharacters);
     }
@@ -90,30 +80,18 @@ mod tests {
         let ten = "ポイントが付与されない";
         assert_eq!(ten.chars().count(), 11);
         assert!(check_line(ten, 1, 11).is_ok());
-        assert_eq!(
-            check_line(ten, 1, 10),
-            Err(ValidationError::TooLong { max: 10 })
-        );
+        assert_eq!(check_line(ten, 1, 10), Err(ValidationError::TooLong { max: 10 }));
     }
 
     #[test]
     fn whitespace_only_counts_as_empty() {
-        assert_eq!(
-            check_line("  \u{3000} ", 1, 10),
-            Err(ValidationError::Required)
-        );
+        assert_eq!(check_line("  \u{3000} ", 1, 10), Err(ValidationError::Required));
     }
 
     #[test]
     fn control_characters_are_refused_but_newlines_allowed_in_multiline() {
-        assert_eq!(
-            check_line("a\u{7}b", 1, 10),
-            Err(ValidationError::ControlCharacters)
-        );
-        assert_eq!(
-            check_line("a\nb", 1, 10),
-            Err(ValidationError::ControlCharacters)
-        );
+        assert_eq!(check_line("a\u{7}b", 1, 10), Err(ValidationError::ControlCharacters));
+        assert_eq!(check_line("a\nb", 1, 10), Err(ValidationError::ControlCharacters));
         assert_eq!(check_multiline("a\r\nb", 1, 10).as_deref(), Ok("a\nb"));
     }
 

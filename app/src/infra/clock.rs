@@ -20,10 +20,7 @@ pub enum Clock {
 
 impl Clock {
     pub fn pinned(at: DateTime<Utc>) -> Self {
-        Clock::Pinned {
-            at,
-            started: Instant::now(),
-        }
+        Clock::Pinned { at, started: Instant::now() }
     }
 
     pub fn manual(at: DateTime<Utc>) -> Self {
@@ -39,13 +36,9 @@ impl Clock {
 
     pub fn now_utc(&self) -> DateTime<Utc> {
         match self {
-            Clock::Manual(ms) => {
-                DateTime::from_timestamp_millis(ms.load(Ordering::SeqCst)).unwrap_or_default()
-            }
+            Clock::Manual(ms) => DateTime::from_timestamp_millis(ms.load(Ordering::SeqCst)).unwrap_or_default(),
             Clock::System => Utc::now(),
-            Clock::Pinned { at, started } => {
-                *at + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
-            }
+            Clock::Pinned { at, started } => *at + chrono::Duration::from_std(started.elapsed()).unwrap_or_default(),
         }
     }
 

@@ -48,10 +48,7 @@ pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
 }
 
 pub fn set_cookie(value: String) {
-    if let (Some(options), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&value),
-    ) {
+    if let (Some(options), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
         options.append_header(SET_COOKIE, value);
     }
 }
@@ -60,11 +57,8 @@ pub fn set_cookie(value: String) {
 /// trusted proxy is in front.
 pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> String {
     if trust_forwarded_for {
-        if let Some(first) = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+        if let Some(first) =
+            parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
         {
             return first.trim().to_owned();
         }

@@ -12,18 +12,15 @@ pub struct Limit {
 /// Refuses with `RateLimited` when `key` already has `limit.max` events inside the window.
 pub async fn check(db: &Db, key: &str, limit: Limit, now_ms: i64) -> AppResult<()> {
     let since = now_ms - limit.window_ms;
-    let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(*), MIN(at) FROM rate_events WHERE throttle_key = $1 AND at > $2",
-    )
-    .bind(key)
-    .bind(since)
-    .fetch_one(&db.pool)
-    .await?;
+    let (count, oldest): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM rate_events WHERE throttle_key = $1 AND at > $2")
+            .bind(key)
+            .bind(since)
+            .fetch_one(&db.pool)
+            .await?;
     if count >= limit.max {
         let retry_after_ms = oldest.unwrap_or(now_ms) + limit.window_ms - now_ms;
-        return Err(AppError::RateLimited {
-            retry_after_secs: (retry_after_ms / 1000).max(1),
-        });
+        return Err(AppError::RateLimited { retry_after_secs: (retry_after_ms / 1000).max(1) });
     }
     Ok(())
 }
@@ -44,9 +41,6 @@ pub async fn record(db: &Db, key: &str, limit: Limit, now_ms: i64) -> AppResult<
 }
 
 pub async fn clear(db: &Db, key: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM rate_events WHERE throttle_key = $1")
-        .bind(key)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query("DELETE FROM rate_events WHERE throttle_key = $1").bind(key).execute(&db.pool).await?;
     Ok(())
 }

@@ -41,6 +41,8 @@ pub struct Settings {
     pub outbox_poll_ms: u64,
     /// Inquiries one member may send per hour.
     pub inquiries_per_hour: i64,
+    /// Accounts one IP address may register per hour.
+    pub registrations_per_hour: i64,
 }
 
 impl Default for Settings {
@@ -67,6 +69,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:3000".into(),
             outbox_poll_ms: 2000,
             inquiries_per_hour: 10,
+            registrations_per_hour: 20,
         }
     }
 }

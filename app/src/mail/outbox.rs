@@ -45,11 +45,7 @@ const LEASE_MS: i64 = 60_000;
 /// LOCKED` keeps two instances from taking the same row; SQLite runs one writer at a time, so the
 /// single UPDATE is already exclusive.
 pub async fn claim(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Claimed>> {
-    let lock = if db.backend == Backend::Postgres {
-        "FOR UPDATE SKIP LOCKED"
-    } else {
-        ""
-    };
+    let lock = if db.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
     let sql = format!(
         "UPDATE outbox SET lease_until = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM outbox
@@ -57,19 +53,11 @@ pub async fn claim(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Claimed>> {
                       ORDER BY id LIMIT $3 {lock})
          RETURNING id, to_addr, subject, body, attempts"
     );
-    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(&sql)
-        .bind(now + LEASE_MS)
-        .bind(now)
-        .bind(limit)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows: Vec<(i64, String, String, String, i64)> =
+        sqlx::query_as(&sql).bind(now + LEASE_MS).bind(now).bind(limit).fetch_all(&db.pool).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, to, subject, body, attempts)| Claimed {
-            id,
-            mail: OutgoingMail { to, subject, body },
-            attempts,
-        })
+        .map(|(id, to, subject, body, attempts)| Claimed { id, mail: OutgoingMail { to, subject, body }, attempts })
         .collect())
 }
 
@@ -92,25 +80,17 @@ pub fn retry_delay_ms(attempts: i64) -> i64 {
     (1000i64 << exp).min(300_000)
 }
 
-pub async fn mark_failed_attempt(
-    db: &Db,
-    id: i64,
-    attempts: i64,
-    now: i64,
-    error: &str,
-) -> AppResult<()> {
-    let status = if attempts >= MAX_ATTEMPTS {
-        "failed"
-    } else {
-        "pending"
-    };
-    sqlx::query("UPDATE outbox SET status = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $4")
-        .bind(status)
-        .bind(now + retry_delay_ms(attempts))
-        .bind(error.chars().take(500).collect::<String>())
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
+pub async fn mark_failed_attempt(db: &Db, id: i64, attempts: i64, now: i64, error: &str) -> AppResult<()> {
+    let status = if attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+    sqlx::query(
+        "UPDATE outbox SET status = $1, next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $4",
+    )
+    .bind(status)
+    .bind(now + retry_delay_ms(attempts))
+    .bind(error.chars().take(500).collect::<String>())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 

@@ -18,31 +18,16 @@ impl SmtpMailer {
         let host = settings.smtp_host.as_str();
         let builder = match settings.smtp_tls.as_str() {
             "none" => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
-            "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)
-                .map_err(|e| e.to_string())?,
-            "tls" => {
-                AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?
-            }
-            other => {
-                return Err(format!(
-                    "smtp_tls must be none, starttls or tls, not {other:?}"
-                ))
-            }
+            "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| e.to_string())?,
+            "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?,
+            other => return Err(format!("smtp_tls must be none, starttls or tls, not {other:?}")),
         };
-        let mut builder = builder
-            .port(settings.smtp_port)
-            .timeout(Some(Duration::from_secs(15)));
+        let mut builder = builder.port(settings.smtp_port).timeout(Some(Duration::from_secs(15)));
         if let (Some(user), Some(pass)) = (&settings.smtp_username, &settings.smtp_password) {
             builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
         }
-        let from = settings
-            .mail_from
-            .parse()
-            .map_err(|e| format!("mail_from: {e}"))?;
-        Ok(SmtpMailer {
-            transport: builder.build(),
-            from,
-        })
+        let from = settings.mail_from.parse().map_err(|e| format!("mail_from: {e}"))?;
+        Ok(SmtpMailer { transport: builder.build(), from })
     }
 
     pub async fn send(&self, mail: &OutgoingMail) -> Result<(), String> {
@@ -54,10 +39,6 @@ impl SmtpMailer {
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body.clone())
             .map_err(|e| e.to_string())?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
     }
 }

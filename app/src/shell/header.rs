@@ -19,8 +19,7 @@ pub fn Header() -> impl IntoView {
         }
     });
     let toggle_lang = move |_| {
-        i18n.lang
-            .update(|l| *l = if *l == Lang::Ja { Lang::En } else { Lang::Ja });
+        i18n.lang.update(|l| *l = if *l == Lang::Ja { Lang::En } else { Lang::Ja });
     };
     let account = move || match session.state() {
         None => view! { <span class="muted">{i18n.t(msg::LOADING)}</span> }.into_any(),

@@ -17,10 +17,7 @@ pub async fn app_with_mail(sink: &SmtpSink) -> TestApp {
 
 pub async fn member(app: &TestApp, email: &str) -> Client {
     let client = app.client();
-    assert_eq!(
-        client.register(email, "password-123", "山田 花子").await.0,
-        200
-    );
+    assert_eq!(client.register(email, "password-123", "山田 花子").await.0, 200);
     client
 }
 
@@ -48,38 +45,16 @@ async fn a_submitted_inquiry_gets_a_reference_a_due_date_and_an_acknowledgment_m
     let hanako = member(&app, "hanako@example.jp").await;
     let (status, form) = hanako.call("contact/form", json!({})).await;
     assert_eq!(status, 200);
-    let ids: Vec<&str> = form["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        ids,
-        [
-            "points",
-            "account",
-            "exchange",
-            "withdrawal",
-            "bug",
-            "other"
-        ]
-    );
+    let ids: Vec<&str> = form["categories"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["points", "account", "exchange", "withdrawal", "bug", "other"]);
 
-    let (status, done) = hanako
-        .call("contact/submit", points_inquiry("key-0001-aaaa"))
-        .await;
+    let (status, done) = hanako.call("contact/submit", points_inquiry("key-0001-aaaa")).await;
     assert_eq!(status, 200, "{done}");
     let reference = done["reference"].as_str().unwrap().to_owned();
-    assert!(
-        reference.starts_with("MDG-") && reference.len() == "MDG-20261125-0001".len(),
-        "{reference}"
-    );
+    assert!(reference.starts_with("MDG-") && reference.len() == "MDG-20261125-0001".len(), "{reference}");
     assert!(done["due_at"].as_str().unwrap() > done["received_at"].as_str().unwrap());
 
-    let mail = sink
-        .wait_for(Duration::from_secs(15), |m| m.subject == ACK)
-        .await;
+    let mail = sink.wait_for(Duration::from_secs(15), |m| m.subject == ACK).await;
     assert_eq!(mail.to, ["hanako@example.jp"]);
     assert!(mail.text.contains(&reference), "{}", mail.text);
     assert!(mail.text.contains("ポイント獲得について"));
@@ -98,12 +73,8 @@ async fn an_inquiry_without_both_consents_or_with_bad_fields_is_refused_and_noth
     body["input"]["fields"]["message"] = json!("あ".repeat(2001));
     let (status, err) = taro.call("contact/submit", body).await;
     assert_eq!(status, 422);
-    let fields: Vec<&str> = err["Validation"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> =
+        err["Validation"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["agree_terms", "used_on", "message"]);
     assert_eq!(taro.call("contact/mine", json!({})).await.1, json!([]));
 }
@@ -119,21 +90,10 @@ async fn a_retried_submit_with_the_same_key_is_stored_and_mailed_once() {
     );
     assert_eq!((a.0, b.0), (200, 200));
     assert_eq!(a.1["reference"], b.1["reference"]);
-    let again = jiro
-        .call("contact/submit", points_inquiry("same-key-1234"))
-        .await;
+    let again = jiro.call("contact/submit", points_inquiry("same-key-1234")).await;
     assert_eq!(again.1["reference"], a.1["reference"]);
-    assert_eq!(
-        jiro.call("contact/mine", json!({}))
-            .await
-            .1
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
-    sink.wait_for(Duration::from_secs(15), |m| m.subject == ACK)
-        .await;
+    assert_eq!(jiro.call("contact/mine", json!({})).await.1.as_array().unwrap().len(), 1);
+    sink.wait_for(Duration::from_secs(15), |m| m.subject == ACK).await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(sink.received().len(), 1);
 }
@@ -144,20 +104,14 @@ async fn with_the_mail_server_down_the_submit_succeeds_and_the_mail_goes_out_onc
     let app = app_with_mail(&sink).await;
     let saburo = member(&app, "saburo@example.jp").await;
     sink.stop();
-    let (status, done) = saburo
-        .call("contact/submit", points_inquiry("key-down-0001"))
-        .await;
+    let (status, done) = saburo.call("contact/submit", points_inquiry("key-down-0001")).await;
     assert_eq!(status, 200, "{done}");
     tokio::time::sleep(Duration::from_millis(1500)).await; // the worker tries and fails meanwhile
-    let (attempts,): (i64,) = sqlx::query_as("SELECT attempts FROM outbox")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let (attempts,): (i64,) =
+        sqlx::query_as("SELECT attempts FROM outbox").fetch_one(&app.state.db.pool).await.unwrap();
     assert!(attempts >= 1, "the worker should have tried");
     sink.restart().await;
-    let mail = sink
-        .wait_for(Duration::from_secs(30), |m| m.subject == ACK)
-        .await;
+    let mail = sink.wait_for(Duration::from_secs(30), |m| m.subject == ACK).await;
     assert!(mail.text.contains(done["reference"].as_str().unwrap()));
 }
 
@@ -173,15 +127,16 @@ async fn two_instances_on_one_database_never_send_the_same_mail_twice() {
     let a = spawn_app_on(url.clone(), Clock::System, configure).await;
     let _b = spawn_app_on(url, Clock::System, configure).await;
     for i in 0..30 {
-        sqlx::query("INSERT INTO outbox (to_addr, subject, body, next_attempt_at, created_at) VALUES ($1, $2, 'x', 0, 0)")
-            .bind(format!("m{i}@example.jp"))
-            .bind(format!("batch {i}"))
-            .execute(&a.state.db.pool)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO outbox (to_addr, subject, body, next_attempt_at, created_at) VALUES ($1, $2, 'x', 0, 0)",
+        )
+        .bind(format!("m{i}@example.jp"))
+        .bind(format!("batch {i}"))
+        .execute(&a.state.db.pool)
+        .await
+        .unwrap();
     }
-    sink.wait_for(Duration::from_secs(30), |_| sink.received().len() >= 30)
-        .await;
+    sink.wait_for(Duration::from_secs(30), |_| sink.received().len() >= 30).await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     let mut subjects: Vec<String> = sink.received().into_iter().map(|m| m.subject).collect();
     subjects.sort();
@@ -196,55 +151,23 @@ async fn one_member_cannot_read_or_write_to_another_members_inquiry() {
     let app = app_with_mail(&sink).await;
     let owner = member(&app, "owner@example.jp").await;
     let other = member(&app, "other@example.jp").await;
-    let (_, done) = owner
-        .call("contact/submit", points_inquiry("key-own-0001"))
-        .await;
+    let (_, done) = owner.call("contact/submit", points_inquiry("key-own-0001")).await;
     let id = done["id"].as_i64().unwrap();
-    assert_eq!(
-        owner.call("contact/detail", json!({ "id": id })).await.0,
-        200
-    );
-    assert_eq!(
-        other.call("contact/detail", json!({ "id": id })).await,
-        (404, json!("NotFound"))
-    );
-    let (status, _) = other
-        .call(
-            "contact/follow-up",
-            json!({ "input": { "inquiry_id": id, "body": "のぞき見" } }),
-        )
-        .await;
+    assert_eq!(owner.call("contact/detail", json!({ "id": id })).await.0, 200);
+    assert_eq!(other.call("contact/detail", json!({ "id": id })).await, (404, json!("NotFound")));
+    let (status, _) =
+        other.call("contact/follow-up", json!({ "input": { "inquiry_id": id, "body": "のぞき見" } })).await;
     assert_eq!(status, 404);
     assert_eq!(other.call("contact/mine", json!({})).await.1, json!([]));
-    assert_eq!(
-        app.client()
-            .call("contact/submit", points_inquiry("key-anon-001"))
-            .await
-            .0,
-        401
-    );
+    assert_eq!(app.client().call("contact/submit", points_inquiry("key-anon-001")).await.0, 401);
 }
 
 #[tokio::test]
 async fn a_member_is_limited_to_the_configured_number_of_inquiries_an_hour() {
     let app = spawn_app_with(|s| s.inquiries_per_hour = 2).await;
     let shiro = member(&app, "shiro@example.jp").await;
-    assert_eq!(
-        shiro
-            .call("contact/submit", points_inquiry("key-rate-0001"))
-            .await
-            .0,
-        200
-    );
-    assert_eq!(
-        shiro
-            .call("contact/submit", points_inquiry("key-rate-0002"))
-            .await
-            .0,
-        200
-    );
-    let (status, body) = shiro
-        .call("contact/submit", points_inquiry("key-rate-0003"))
-        .await;
+    assert_eq!(shiro.call("contact/submit", points_inquiry("key-rate-0001")).await.0, 200);
+    assert_eq!(shiro.call("contact/submit", points_inquiry("key-rate-0002")).await.0, 200);
+    let (status, body) = shiro.call("contact/submit", points_inquiry("key-rate-0003")).await;
     assert_eq!(status, 429, "{body}");
 }

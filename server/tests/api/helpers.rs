@@ -16,15 +16,9 @@ pub struct TestApp {
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!(
-        "{prefix}_{}_{}_{nanos}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    )
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{prefix}_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst))
 }
 
 /// A fresh database for one test: a new SQLite file, or a new PostgreSQL database.
@@ -32,26 +26,15 @@ pub async fn fresh_database_url() -> String {
     match std::env::var("MADOGUCHI_TEST_POSTGRES") {
         Ok(admin_url) if !admin_url.is_empty() => {
             let name = unique("mdg_test");
-            let mut conn = sqlx::PgConnection::connect(&admin_url)
-                .await
-                .expect("connect to PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create database");
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(b, _)| b)
-                .unwrap_or(&admin_url);
+            let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
             format!("{base}/{name}")
         }
         _ => {
             let dir = std::env::temp_dir().join("madoguchi-tests");
             std::fs::create_dir_all(&dir).expect("temp dir");
-            format!(
-                "sqlite://{}",
-                dir.join(format!("{}.db", unique("t"))).display()
-            )
+            format!("sqlite://{}", dir.join(format!("{}.db", unique("t"))).display())
         }
     }
 }
@@ -65,21 +48,11 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 /// An app on a given database (a second instance shares the first one's) and clock.
-pub async fn spawn_app_on(
-    database_url: String,
-    clock: Clock,
-    configure: impl FnOnce(&mut Settings),
-) -> TestApp {
-    let mut settings = Settings {
-        database_url,
-        bind: "127.0.0.1:0".into(),
-        dist_dir: std::env::temp_dir(),
-        ..Settings::default()
-    };
+pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let mut settings =
+        Settings { database_url, bind: "127.0.0.1:0".into(), dist_dir: std::env::temp_dir(), ..Settings::default() };
     configure(&mut settings);
-    let app = Application::build_with_clock(settings, clock)
-        .await
-        .expect("server builds");
+    let app = Application::build_with_clock(settings, clock).await.expect("server builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
@@ -95,35 +68,18 @@ pub struct Client {
 impl TestApp {
     pub fn client(&self) -> Client {
         let mut headers = HeaderMap::new();
-        headers.insert(
-            ORIGIN,
-            HeaderValue::from_str(&self.address).expect("origin"),
-        );
-        let http = reqwest::Client::builder()
-            .cookie_store(true)
-            .default_headers(headers)
-            .build()
-            .expect("client");
-        Client {
-            http,
-            address: self.address.clone(),
-        }
+        headers.insert(ORIGIN, HeaderValue::from_str(&self.address).expect("origin"));
+        let http = reqwest::Client::builder().cookie_store(true).default_headers(headers).build().expect("client");
+        Client { http, address: self.address.clone() }
     }
 
     /// A staff account made the way operators make one (the `create-staff` path).
     pub async fn create_staff(&self, email: &str, password: &str) {
         let email = Email::parse(email).expect("email");
         let password = Password::parse(password).expect("password");
-        create_user(
-            &self.state.db,
-            &email,
-            &password,
-            "スタッフ 佐藤",
-            Role::Staff,
-            self.state.clock.now_ms(),
-        )
-        .await
-        .expect("staff created");
+        create_user(&self.state.db, &email, &password, "スタッフ 佐藤", Role::Staff, self.state.clock.now_ms())
+            .await
+            .expect("staff created");
     }
 }
 
@@ -140,26 +96,16 @@ impl Client {
             .expect("request sent");
         let status = response.status().as_u16();
         let text = response.text().await.expect("body");
-        (
-            status,
-            serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        )
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
     pub async fn register(&self, email: &str, password: &str, name: &str) -> (u16, Value) {
-        self.call(
-            "auth/register",
-            json!({ "input": { "email": email, "password": password, "display_name": name } }),
-        )
-        .await
+        self.call("auth/register", json!({ "input": { "email": email, "password": password, "display_name": name } }))
+            .await
     }
 
     pub async fn login(&self, email: &str, password: &str) -> (u16, Value) {
-        self.call(
-            "auth/login",
-            json!({ "input": { "email": email, "password": password } }),
-        )
-        .await
+        self.call("auth/login", json!({ "input": { "email": email, "password": password } })).await
     }
 
     pub async fn me(&self) -> Value {

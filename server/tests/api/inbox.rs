@@ -16,27 +16,14 @@ async fn members_cannot_call_any_inbox_function() {
             json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": false } }),
         ),
         ("inbox/detail", json!({ "id": 1 })),
-        (
-            "inbox/reply",
-            json!({ "input": { "inquiry_id": 1, "body": "x" } }),
-        ),
-        (
-            "inbox/note",
-            json!({ "input": { "inquiry_id": 1, "body": "x" } }),
-        ),
+        ("inbox/reply", json!({ "input": { "inquiry_id": 1, "body": "x" } })),
+        ("inbox/note", json!({ "input": { "inquiry_id": 1, "body": "x" } })),
         ("inbox/status", json!({ "id": 1, "status": "Closed" })),
         ("inbox/assign", json!({ "id": 1 })),
         ("inbox/canned/list", json!({})),
-        (
-            "inbox/canned/save",
-            json!({ "input": { "title": "t", "body": "b" } }),
-        ),
+        ("inbox/canned/save", json!({ "input": { "title": "t", "body": "b" } })),
     ] {
-        assert_eq!(
-            m.call(endpoint, body).await,
-            (403, json!("Forbidden")),
-            "{endpoint}"
-        );
+        assert_eq!(m.call(endpoint, body).await, (403, json!("Forbidden")), "{endpoint}");
     }
 }
 
@@ -45,12 +32,9 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
     let sink = SmtpSink::start().await;
     let app = app_with_mail(&sink).await;
     let hanako = member(&app, "hanako@example.jp").await;
-    let (_, done) = hanako
-        .call("contact/submit", points_inquiry("key-reply-001"))
-        .await;
+    let (_, done) = hanako.call("contact/submit", points_inquiry("key-reply-001")).await;
     let id = done["id"].as_i64().unwrap();
-    app.create_staff("staff@example.jp", "staff-password-1")
-        .await;
+    app.create_staff("staff@example.jp", "staff-password-1").await;
     let staff = app.client();
     staff.login("staff@example.jp", "staff-password-1").await;
 
@@ -63,32 +47,24 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
     let (status, taken) = staff.call("inbox/assign", json!({ "id": id })).await;
     assert_eq!(status, 200);
     assert_eq!(taken["detail"]["summary"]["status"], "InProgress");
-    staff
+    staff.call("inbox/note", json!({ "input": { "inquiry_id": id, "body": "広告主に照会済み(社内用)" } })).await;
+    let (status, replied) = staff
         .call(
-            "inbox/note",
-            json!({ "input": { "inquiry_id": id, "body": "広告主に照会済み(社内用)" } }),
+            "inbox/reply",
+            json!({ "input": { "inquiry_id": id, "body": "お待たせしました。ポイントを付与いたしました。" } }),
         )
         .await;
-    let (status, replied) = staff.call("inbox/reply", json!({ "input": { "inquiry_id": id, "body": "お待たせしました。ポイントを付与いたしました。" } })).await;
     assert_eq!(status, 200, "{replied}");
     assert_eq!(replied["detail"]["summary"]["status"], "Answered");
     assert_eq!(replied["notes"][0]["body"], "広告主に照会済み(社内用)");
 
     let (_, mine) = hanako.call("contact/detail", json!({ "id": id })).await;
     assert_eq!(mine["summary"]["status"], "Answered");
-    assert_eq!(
-        mine["thread"][0]["body"],
-        "お待たせしました。ポイントを付与いたしました。"
-    );
+    assert_eq!(mine["thread"][0]["body"], "お待たせしました。ポイントを付与いたしました。");
     assert_eq!(mine["thread"][0]["from_staff"], true);
-    assert!(
-        !mine.to_string().contains("社内用"),
-        "internal notes must never reach the member"
-    );
+    assert!(!mine.to_string().contains("社内用"), "internal notes must never reach the member");
 
-    let mail = sink
-        .wait_for(Duration::from_secs(15), |m| m.subject.contains("ご回答"))
-        .await;
+    let mail = sink.wait_for(Duration::from_secs(15), |m| m.subject.contains("ご回答")).await;
     assert_eq!(mail.to, ["hanako@example.jp"]);
     assert!(mail.text.contains("ポイントを付与いたしました"));
 
@@ -107,22 +83,16 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
 async fn an_inquiry_unanswered_past_one_business_day_is_overdue() {
     let url = fresh_database_url().await;
     // Wednesday 2026-11-25 12:00 JST: due Thursday 12:00.
-    let clock = Clock::manual(
-        chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00+09:00")
-            .unwrap()
-            .to_utc(),
-    );
+    let clock = Clock::manual(chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00+09:00").unwrap().to_utc());
     let app = spawn_app_on(url, clock.clone(), |_| {}).await;
     let m = member(&app, "late@example.jp").await;
-    let (_, done) = m
-        .call("contact/submit", points_inquiry("key-late-0001"))
-        .await;
+    let (_, done) = m.call("contact/submit", points_inquiry("key-late-0001")).await;
     assert_eq!(done["due_at"], "2026-11-26T12:00:00+09:00");
-    app.create_staff("staff@example.jp", "staff-password-1")
-        .await;
+    app.create_staff("staff@example.jp", "staff-password-1").await;
     let staff = app.client();
     staff.login("staff@example.jp", "staff-password-1").await;
-    let overdue = json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": true } });
+    let overdue =
+        json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": true } });
     assert_eq!(staff.call("inbox/list", overdue.clone()).await.1, json!([]));
     clock.advance(chrono::Duration::hours(25));
     let (_, rows) = staff.call("inbox/list", overdue).await;
@@ -134,18 +104,17 @@ async fn an_inquiry_unanswered_past_one_business_day_is_overdue() {
 async fn staff_save_canned_replies() {
     let sink = SmtpSink::start().await;
     let app = app_with_mail(&sink).await;
-    app.create_staff("staff@example.jp", "staff-password-1")
-        .await;
+    app.create_staff("staff@example.jp", "staff-password-1").await;
     let staff = app.client();
     staff.login("staff@example.jp", "staff-password-1").await;
-    let (status, list) = staff.call("inbox/canned/save", json!({ "input": { "title": "付与のお知らせ", "body": "ポイントを付与いたしました。" } })).await;
-    assert_eq!(status, 200);
-    assert_eq!(list[0]["title"], "付与のお知らせ");
-    let (status, _) = staff
+    let (status, list) = staff
         .call(
             "inbox/canned/save",
-            json!({ "input": { "title": "", "body": "" } }),
+            json!({ "input": { "title": "付与のお知らせ", "body": "ポイントを付与いたしました。" } }),
         )
         .await;
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["title"], "付与のお知らせ");
+    let (status, _) = staff.call("inbox/canned/save", json!({ "input": { "title": "", "body": "" } })).await;
     assert_eq!(status, 422);
 }

@@ -19,25 +19,14 @@ pub struct SmtpSink {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let dir = std::env::temp_dir().join(format!(
-            "madoguchi-mail-{}-{}",
-            std::process::id(),
-            free_port()
-        ));
+        let dir = std::env::temp_dir().join(format!("madoguchi-mail-{}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&dir).expect("mail dir");
-        let mut sink = SmtpSink {
-            port: free_port(),
-            dir,
-            child: None,
-        };
+        let mut sink = SmtpSink { port: free_port(), dir, child: None };
         sink.restart().await;
         sink
     }
@@ -84,21 +73,13 @@ impl SmtpSink {
     }
 
     /// Waits until a mail matching `pred` has arrived.
-    pub async fn wait_for(
-        &self,
-        timeout: Duration,
-        pred: impl Fn(&ReceivedMail) -> bool,
-    ) -> ReceivedMail {
+    pub async fn wait_for(&self, timeout: Duration, pred: impl Fn(&ReceivedMail) -> bool) -> ReceivedMail {
         let deadline = Instant::now() + timeout;
         loop {
             if let Some(found) = self.received().into_iter().find(|m| pred(m)) {
                 return found;
             }
-            assert!(
-                Instant::now() < deadline,
-                "no matching mail within {timeout:?}; got {:?}",
-                self.received()
-            );
+            assert!(Instant::now() < deadline, "no matching mail within {timeout:?}; got {:?}", self.received());
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

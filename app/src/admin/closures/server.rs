@@ -18,10 +18,8 @@ pub async fn overview() -> AppResult<AdminOverview> {
     .await?;
     let closures = load_closures(&state.db).await?;
     let now = state.clock.now();
-    let status = |cal: BusinessCalendar| DeskStatus {
-        open_now: cal.is_open_at(&now),
-        next_opening: cal.next_opening(&now),
-    };
+    let status =
+        |cal: BusinessCalendar| DeskStatus { open_now: cal.is_open_at(&now), next_opening: cal.next_opening(&now) };
     Ok(AdminOverview {
         members,
         staff,
@@ -34,9 +32,7 @@ pub async fn overview() -> AppResult<AdminOverview> {
 pub async fn list() -> AppResult<Vec<ClosureDay>> {
     require_staff().await?;
     let state = state()?;
-    let rows = sqlx::query("SELECT day, note FROM closures ORDER BY day")
-        .fetch_all(&state.db.pool)
-        .await?;
+    let rows = sqlx::query("SELECT day, note FROM closures ORDER BY day").fetch_all(&state.db.pool).await?;
     rows.iter()
         .map(|row| {
             let day: String = row.try_get("day")?;
@@ -53,11 +49,13 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
     let closure = input.validate()?;
     let state = state()?;
     // Adding a day twice only updates its note.
-    sqlx::query("INSERT INTO closures (day, note) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET note = excluded.note")
-        .bind(closure.day.format("%Y-%m-%d").to_string())
-        .bind(&closure.note)
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO closures (day, note) VALUES ($1, $2) ON CONFLICT (day) DO UPDATE SET note = excluded.note",
+    )
+    .bind(closure.day.format("%Y-%m-%d").to_string())
+    .bind(&closure.note)
+    .execute(&state.db.pool)
+    .await?;
     tracing::info!(staff_id = staff.id, day = %closure.day, "closure day added");
     Ok(())
 }
@@ -65,10 +63,7 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
 pub async fn remove(day: String) -> AppResult<()> {
     let staff = require_staff().await?;
     let state = state()?;
-    let removed = sqlx::query("DELETE FROM closures WHERE day = $1")
-        .bind(day.trim())
-        .execute(&state.db.pool)
-        .await?;
+    let removed = sqlx::query("DELETE FROM closures WHERE day = $1").bind(day.trim()).execute(&state.db.pool).await?;
     if removed.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }

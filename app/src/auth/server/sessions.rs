@@ -17,14 +17,8 @@ fn digest(token: &str) -> String {
 }
 
 fn cookie_header(state: &AppState, value: &str, max_age_secs: i64) -> String {
-    let secure = if state.settings.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
-    )
+    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }
 
 pub async fn start(state: &AppState, user_id: i64) -> AppResult<()> {
@@ -46,10 +40,7 @@ pub async fn start(state: &AppState, user_id: i64) -> AppResult<()> {
 
 pub async fn end(state: &AppState, parts: &Parts) -> AppResult<()> {
     if let Some(token) = cookie(parts, SESSION_COOKIE) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(digest(&token))
-            .execute(&state.db.pool)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(digest(&token)).execute(&state.db.pool).await?;
     }
     set_cookie(cookie_header(state, "", 0));
     Ok(())

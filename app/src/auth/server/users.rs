@@ -46,9 +46,7 @@ pub async fn create_user(
 ) -> Result<UserView, CreateUserError> {
     let hash = hashing::hash(password.expose().to_owned())
         .await
-        .map_err(|_| {
-            CreateUserError::Db(sqlx::Error::Protocol("password hashing failed".into()))
-        })?;
+        .map_err(|_| CreateUserError::Db(sqlx::Error::Protocol("password hashing failed".into())))?;
     let row = sqlx::query(
         "INSERT INTO users (email, password_hash, display_name, role, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id, email, display_name, role",
@@ -68,17 +66,12 @@ pub async fn create_user(
 }
 
 pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, AppError> {
-    let row = sqlx::query(
-        "SELECT id, email, display_name, role, password_hash FROM users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_optional(&db.pool)
-    .await?;
+    let row = sqlx::query("SELECT id, email, display_name, role, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(match row {
-        Some(row) => Some(UserRecord {
-            view: view_from_row(&row)?,
-            password_hash: row.try_get("password_hash")?,
-        }),
+        Some(row) => Some(UserRecord { view: view_from_row(&row)?, password_hash: row.try_get("password_hash")? }),
         None => None,
     })
 }

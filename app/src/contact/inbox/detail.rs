@@ -2,8 +2,7 @@ use crate::admin::StaffGate;
 use crate::calendar::format_datetime;
 use crate::contact::history::{InquiryFacts, SummaryTable, Thread};
 use crate::contact::inbox_api::{
-    add_note, assign_to_me, canned_replies, inbox_inquiry, save_canned_reply, set_status,
-    staff_reply,
+    add_note, assign_to_me, canned_replies, inbox_inquiry, save_canned_reply, set_status, staff_reply,
 };
 use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
 use crate::error::AppError;
@@ -42,10 +41,7 @@ fn Detail() -> impl IntoView {
 }
 
 #[component]
-fn Workspace(
-    inquiry: StaffInquiry,
-    on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let id = inquiry.detail.summary.id;
     let reply = RwSignal::new(String::new());
@@ -86,19 +82,11 @@ fn Workspace(
         None => {}
     });
 
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || {
-            problem
-                .get()
-                .and_then(|p| p.field_message(name, i18n.get()))
-        })
-    };
+    let field_error =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit_reply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput {
-            inquiry_id: id,
-            body: reply.get_untracked(),
-        };
+        let input = ThreadInput { inquiry_id: id, body: reply.get_untracked() };
         match input.validate() {
             Ok(_) => {
                 send_reply.dispatch(input);
@@ -108,10 +96,7 @@ fn Workspace(
     };
     let submit_note = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput {
-            inquiry_id: id,
-            body: note.get_untracked(),
-        };
+        let input = ThreadInput { inquiry_id: id, body: note.get_untracked() };
         match input.validate() {
             Ok(_) => {
                 send_note.dispatch(input);

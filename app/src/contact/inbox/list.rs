@@ -19,12 +19,7 @@ fn Inbox() -> impl IntoView {
     let filter = RwSignal::new(InboxFilter::default());
     let rows = LocalResource::new(move || inbox(filter.get()));
     let form = LocalResource::new(get_contact_form);
-    let categories = move || {
-        form.get()
-            .and_then(Result::ok)
-            .map(|f| f.categories)
-            .unwrap_or_default()
-    };
+    let categories = move || form.get().and_then(Result::ok).map(|f| f.categories).unwrap_or_default();
     view! {
         <section aria-labelledby="inbox-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>

@@ -23,9 +23,7 @@ pub fn acknowledgment(
         .fields
         .iter()
         .filter_map(|spec| {
-            fields
-                .get(&spec.key)
-                .map(|v| format!("■{}\n{}\n", spec.label.ja, spec.display(v, Lang::Ja)))
+            fields.get(&spec.key).map(|v| format!("■{}\n{}\n", spec.label.ja, spec.display(v, Lang::Ja)))
         })
         .collect::<Vec<_>>()
         .join("\n");
@@ -47,11 +45,7 @@ pub fn acknowledgment(
         due = format_datetime(&submitted.due_at, Lang::Ja),
         id = submitted.id,
     );
-    OutgoingMail {
-        to: member.email.clone(),
-        subject: ACK_SUBJECT.into(),
-        body,
-    }
+    OutgoingMail { to: member.email.clone(), subject: ACK_SUBJECT.into(), body }
 }
 
 pub fn reply(
@@ -71,8 +65,6 @@ pub fn reply(
          {public_url}/contact/history/{inquiry_id}\n\n{FOOTER}\n"
     );
     OutgoingMail {
-        to: member_email.into(),
-        subject: format!("[Madoguchi] お問い合わせへのご回答({reference})"),
-        body,
+        to: member_email.into(), subject: format!("[Madoguchi] お問い合わせへのご回答({reference})"), body
     }
 }

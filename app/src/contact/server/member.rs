@@ -14,10 +14,12 @@ pub async fn my_inquiries() -> AppResult<Vec<InquirySummary>> {
     let member = require_member().await?;
     let state = state()?;
     let categories = load_categories(&state.db).await?;
-    let rows = sqlx::query(&format!("SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC"))
-        .bind(member.id)
-        .fetch_all(&state.db.pool)
-        .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC"
+    ))
+    .bind(member.id)
+    .fetch_all(&state.db.pool)
+    .await?;
     rows.iter().map(|r| summary(r, &categories)).collect()
 }
 
@@ -32,13 +34,11 @@ pub async fn my_inquiry(id: i64) -> AppResult<InquiryDetail> {
 /// Loads an inquiry with its thread; with `owner`, only if that member owns it.
 pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<InquiryDetail> {
     let categories = load_categories(db).await?;
-    let row = sqlx::query(&format!(
-        "SELECT {SUMMARY_COLUMNS}, i.fields, i.member_id FROM inquiries i WHERE i.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(&db.pool)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let row = sqlx::query(&format!("SELECT {SUMMARY_COLUMNS}, i.fields, i.member_id FROM inquiries i WHERE i.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let member_id: i64 = row.try_get("member_id")?;
     if owner.is_some_and(|owner| owner != member_id) {
         return Err(AppError::NotFound);
@@ -46,10 +46,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
     let summary = summary(&row, &categories)?;
     let category_id: String = row.try_get("category_id")?;
     let fields_json: String = row.try_get("fields")?;
-    let fields = field_values(
-        categories.iter().find(|c| c.id == category_id),
-        &fields_json,
-    );
+    let fields = field_values(categories.iter().find(|c| c.id == category_id), &fields_json);
     let thread = sqlx::query(
         "SELECT m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
          WHERE m.inquiry_id = $1 ORDER BY m.id",
@@ -67,11 +64,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
-    Ok(InquiryDetail {
-        summary,
-        fields,
-        thread,
-    })
+    Ok(InquiryDetail { summary, fields, thread })
 }
 
 /// The member adds to their open inquiry. An answered one goes back to the desk with a fresh
@@ -82,22 +75,20 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let state = state()?;
     let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
     if detail.summary.status == Status::Closed {
-        return Err(AppError::field(
-            "body",
-            crate::domain::ValidationError::InvalidChoice,
-        ));
+        return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
     }
     let now = state.clock.now();
-    sqlx::query("INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 0, $3, $4)")
-        .bind(input.inquiry_id)
-        .bind(member.id)
-        .bind(&body)
-        .bind(now.timestamp_millis())
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 0, $3, $4)",
+    )
+    .bind(input.inquiry_id)
+    .bind(member.id)
+    .bind(&body)
+    .bind(now.timestamp_millis())
+    .execute(&state.db.pool)
+    .await?;
     if detail.summary.status == Status::Answered {
-        let due =
-            BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
+        let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
         sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3")
             .bind(due.timestamp_millis())
             .bind(now.timestamp_millis())

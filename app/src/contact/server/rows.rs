@@ -9,17 +9,11 @@ use sqlx::Row;
 use std::collections::BTreeMap;
 
 pub fn at(ms: i64) -> DateTime<FixedOffset> {
-    JST.timestamp_millis_opt(ms)
-        .single()
-        .unwrap_or_else(|| JST.timestamp_millis_opt(0).unwrap())
+    JST.timestamp_millis_opt(ms).single().unwrap_or_else(|| JST.timestamp_millis_opt(0).unwrap())
 }
 
 pub fn category_name(categories: &[Category], id: &str) -> Localized {
-    categories
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.clone())
-        .unwrap_or_else(|| Localized::new(id, id))
+    categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| Localized::new(id, id))
 }
 
 /// Columns: id, reference, category_id, status, received_at, due_at.
@@ -28,9 +22,7 @@ pub fn summary(row: &AnyRow, categories: &[Category]) -> AppResult<InquirySummar
     let status: String = row.try_get("status")?;
     Ok(InquirySummary {
         id: row.try_get("id")?,
-        reference: row
-            .try_get::<Option<String>, _>("reference")?
-            .unwrap_or_default(),
+        reference: row.try_get::<Option<String>, _>("reference")?.unwrap_or_default(),
         category: category_name(categories, &category_id),
         status: Status::parse(&status).unwrap_or(Status::New),
         received_at: at(row.try_get("received_at")?),
@@ -48,25 +40,15 @@ pub fn field_values(category: Option<&Category>, stored_json: &str) -> Vec<Field
             .filter_map(|spec| {
                 values.get(&spec.key).map(|v| FieldValue {
                     label: spec.label.clone(),
-                    value: Localized {
-                        ja: spec.display(v, Lang::Ja),
-                        en: spec.display(v, Lang::En),
-                    },
+                    value: Localized { ja: spec.display(v, Lang::Ja), en: spec.display(v, Lang::En) },
                 })
             })
             .collect(),
         None => values
             .into_iter()
-            .map(|(k, v)| FieldValue {
-                label: Localized::new(&k, &k),
-                value: Localized {
-                    ja: v.clone(),
-                    en: v,
-                },
-            })
+            .map(|(k, v)| FieldValue { label: Localized::new(&k, &k), value: Localized { ja: v.clone(), en: v } })
             .collect(),
     }
 }
 
-pub const SUMMARY_COLUMNS: &str =
-    "i.id, i.reference, i.category_id, i.status, i.received_at, i.due_at";
+pub const SUMMARY_COLUMNS: &str = "i.id, i.reference, i.category_id, i.status, i.received_at, i.due_at";

@@ -5,8 +5,7 @@ use super::member::load_detail;
 use super::rows::{at, summary, SUMMARY_COLUMNS};
 use crate::auth::server::require_staff;
 use crate::contact::{
-    AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote,
-    Status, ThreadInput,
+    AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
 };
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
@@ -86,18 +85,8 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
     .iter()
     .map(|r| summary(r, &categories))
     .collect::<AppResult<Vec<_>>>()?;
-    let overdue = detail.summary.status.is_open()
-        && detail.summary.due_at.timestamp_millis() < state.clock.now_ms();
-    Ok(StaffInquiry {
-        detail,
-        member_id,
-        member_name,
-        member_email,
-        assignee_name,
-        overdue,
-        notes,
-        member_history,
-    })
+    let overdue = detail.summary.status.is_open() && detail.summary.due_at.timestamp_millis() < state.clock.now_ms();
+    Ok(StaffInquiry { detail, member_id, member_name, member_email, assignee_name, overdue, notes, member_history })
 }
 
 /// Stores the reply in the thread, marks the inquiry answered and mails the member.
@@ -113,13 +102,15 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     .fetch_optional(&state.db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    sqlx::query("INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)")
-        .bind(input.inquiry_id)
-        .bind(staff.id)
-        .bind(&body)
-        .bind(now)
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)",
+    )
+    .bind(input.inquiry_id)
+    .bind(staff.id)
+    .bind(&body)
+    .bind(now)
+    .execute(&state.db.pool)
+    .await?;
     sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
         .bind(staff.id)
         .bind(now)
@@ -137,11 +128,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &state.settings.public_url,
     );
     enqueue(&state, mail).await?;
-    tracing::info!(
-        inquiry_id = input.inquiry_id,
-        staff_id = staff.id,
-        "staff replied"
-    );
+    tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");
     inbox_inquiry(input.inquiry_id).await
 }
 
@@ -170,12 +157,7 @@ pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
         .bind(id)
         .execute(&state.db.pool)
         .await?;
-    tracing::info!(
-        inquiry_id = id,
-        staff_id = staff.id,
-        status = status.as_str(),
-        "status changed"
-    );
+    tracing::info!(inquiry_id = id, staff_id = staff.id, status = status.as_str(), "status changed");
     inbox_inquiry(id).await
 }
 
@@ -197,10 +179,8 @@ pub async fn assign_to_me(id: i64) -> AppResult<StaffInquiry> {
 
 async fn ensure_exists(id: i64) -> AppResult<()> {
     let state = state()?;
-    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM inquiries WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM inquiries WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?;
     found.map(|_| ()).ok_or(AppError::NotFound)
 }
 
@@ -211,24 +191,19 @@ pub async fn canned_replies() -> AppResult<Vec<CannedReply>> {
         sqlx::query_as("SELECT id, title, body FROM canned_replies ORDER BY title, id")
             .fetch_all(&state.db.pool)
             .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, title, body)| CannedReply { id, title, body })
-        .collect())
+    Ok(rows.into_iter().map(|(id, title, body)| CannedReply { id, title, body }).collect())
 }
 
 pub async fn save_canned_reply(input: CannedInput) -> AppResult<Vec<CannedReply>> {
     let staff = require_staff().await?;
     let (title, body) = input.validate()?;
     let state = state()?;
-    sqlx::query(
-        "INSERT INTO canned_replies (title, body, created_by, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(title)
-    .bind(body)
-    .bind(staff.id)
-    .bind(state.clock.now_ms())
-    .execute(&state.db.pool)
-    .await?;
+    sqlx::query("INSERT INTO canned_replies (title, body, created_by, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(title)
+        .bind(body)
+        .bind(staff.id)
+        .bind(state.clock.now_ms())
+        .execute(&state.db.pool)
+        .await?;
     canned_replies().await
 }

@@ -25,26 +25,19 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
 
     let categories = load_categories(&state.db).await?;
     let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
-        return Err(AppError::field(
-            "category_id",
-            ValidationError::InvalidChoice,
-        ));
+        return Err(AppError::field("category_id", ValidationError::InvalidChoice));
     };
     let now = state.clock.now();
     let mut errors = input.consent_errors();
-    let fields =
-        validate_fields(category, &input.fields, now.date_naive()).unwrap_or_else(|mut e| {
-            errors.append(&mut e);
-            Default::default()
-        });
+    let fields = validate_fields(category, &input.fields, now.date_naive()).unwrap_or_else(|mut e| {
+        errors.append(&mut e);
+        Default::default()
+    });
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
 
-    let limit = Limit {
-        max: state.settings.inquiries_per_hour,
-        window_ms: 3_600_000,
-    };
+    let limit = Limit { max: state.settings.inquiries_per_hour, window_ms: 3_600_000 };
     let limit_key = format!("inquiry:{}", member.id);
     rate_limit::check(&state.db, &limit_key, limit, now.timestamp_millis()).await?;
 
@@ -70,14 +63,9 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     let id = match inserted {
         Ok((id,)) => id,
         // The same key raced in from a second click: the other request stored it.
-        Err(e)
-            if e.as_database_error()
-                .is_some_and(|d| d.is_unique_violation()) =>
-        {
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
             drop(tx);
-            return find_by_key(&state.db, member.id, &key)
-                .await?
-                .ok_or(AppError::Internal);
+            return find_by_key(&state.db, member.id, &key).await?.ok_or(AppError::Internal);
         }
         Err(e) => return Err(e.into()),
     };
@@ -88,19 +76,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let submitted = Submitted {
-        id,
-        reference,
-        received_at: now,
-        due_at: due,
-    };
-    let mail = acknowledgment(
-        &member,
-        category,
-        &fields,
-        &submitted,
-        &state.settings.public_url,
-    );
+    let submitted = Submitted { id, reference, received_at: now, due_at: due };
+    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url);
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
@@ -109,11 +86,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     Ok(submitted)
 }
 
-async fn find_by_key(
-    db: &crate::infra::Db,
-    member_id: i64,
-    key: &str,
-) -> AppResult<Option<Submitted>> {
+async fn find_by_key(db: &crate::infra::Db, member_id: i64, key: &str) -> AppResult<Option<Submitted>> {
     let row: Option<(i64, Option<String>, i64, i64)> = sqlx::query_as(
         "SELECT id, reference, received_at, due_at FROM inquiries WHERE member_id = $1 AND idempotency_key = $2",
     )

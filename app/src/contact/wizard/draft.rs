@@ -20,12 +20,7 @@ fn storage_key(user_id: i64) -> String {
 impl Draft {
     pub fn new(category: Option<String>) -> Draft {
         let step = if category.is_some() { 2 } else { 1 };
-        Draft {
-            step,
-            category_id: category.unwrap_or_default(),
-            idempotency_key: random_key(),
-            ..Default::default()
-        }
+        Draft { step, category_id: category.unwrap_or_default(), idempotency_key: random_key(), ..Default::default() }
     }
 
     /// The saved draft (and `true`) if there is one worth restoring; else a new one.
@@ -33,9 +28,7 @@ impl Draft {
         let saved = storage().and_then(|s| s.get_item(&storage_key(user_id)).ok().flatten());
         match saved.and_then(|json| serde_json::from_str::<Draft>(&json).ok()) {
             // A link that names a different category starts over with that category.
-            Some(d) if d.step > 1 && category.as_ref().is_none_or(|c| *c == d.category_id) => {
-                (d, true)
-            }
+            Some(d) if d.step > 1 && category.as_ref().is_none_or(|c| *c == d.category_id) => (d, true),
             _ => (Draft::new(category), false),
         }
     }

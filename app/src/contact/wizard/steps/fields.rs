@@ -42,14 +42,19 @@ pub fn FieldsStep(
             .map(|spec| {
                 let key = StoredValue::new(spec.key.clone());
                 let check_spec = StoredValue::new(spec.clone());
-                let value = Signal::derive(move || draft.with(|d| d.fields.get(&key.get_value()).cloned().unwrap_or_default()));
+                let value =
+                    Signal::derive(move || draft.with(|d| d.fields.get(&key.get_value()).cloned().unwrap_or_default()));
                 let error = Signal::derive(move || {
                     let k = key.get_value();
                     let server = problem.get().and_then(|p| p.field_message(&k, i18n.get()));
                     if !(attempted.get() || touched.with(|t| t.contains(&k))) {
                         return server;
                     }
-                    check_spec.with_value(|s| s.check(&value.get(), today)).err().map(|e| e.message(i18n.get())).or(server)
+                    check_spec
+                        .with_value(|s| s.check(&value.get(), today))
+                        .err()
+                        .map(|e| e.message(i18n.get()))
+                        .or(server)
                 });
                 view! {
                     <DynamicField

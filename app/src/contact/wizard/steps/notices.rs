@@ -13,11 +13,7 @@ pub fn NoticesStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let both = move || draft.with(|d| d.agree_privacy && d.agree_terms);
-    let consent_error = move |field: &'static str| {
-        problem
-            .get()
-            .and_then(|p| p.field_message(field, i18n.get()))
-    };
+    let consent_error = move |field: &'static str| problem.get().and_then(|p| p.field_message(field, i18n.get()));
     view! {
         <h2>{i18n.t(msg::NOTICES_TITLE)}</h2>
         <FormProblem problem=problem.into() />
