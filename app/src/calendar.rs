@@ -10,4 +10,4 @@ mod format;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use format::format_datetime;
+pub use format::{format_datetime, from_millis};

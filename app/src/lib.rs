@@ -13,6 +13,7 @@ pub mod contact;
 pub mod corner;
 pub mod domain;
 pub mod error;
+pub mod faq;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod infra;

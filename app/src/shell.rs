@@ -8,6 +8,7 @@ use crate::auth::{LoginPage, RegisterPage, Session};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
+use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, I18n};
 use header::Header;
 use leptos::prelude::*;
@@ -38,7 +39,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/terms") view=TermsPage />
                     <Route path=path!("/chat") view=|| view! { <ComingSoon title=msg::CORNER_CHAT /> } />
                     <Route path=path!("/ideas") view=|| view! { <ComingSoon title=msg::CORNER_IDEAS /> } />
-                    <Route path=path!("/faq") view=|| view! { <ComingSoon title=msg::CORNER_FAQ /> } />
+                    <Route path=path!("/faq") view=FaqPage />
+                    <Route path=path!("/faq/:id") view=FaqArticlePage />
+                    <Route path=path!("/admin/faq") view=FaqAdminPage />
+                    <Route path=path!("/admin/faq/:id") view=FaqEditPage />
                 </Routes>
             </main>
             <footer class="site-footer">

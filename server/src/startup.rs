@@ -40,6 +40,7 @@ impl Application {
     pub async fn build_with_clock(settings: Settings, clock: Clock) -> Result<Application, BoxError> {
         let db = Db::connect(&settings.database_url).await?;
         app::contact::server::seed_categories(&db).await.map_err(|e| format!("seeding categories: {e}"))?;
+        app::faq::server::seed_faq(&db, clock.now_ms()).await.map_err(|e| format!("seeding the help center: {e}"))?;
         let mailer = SmtpMailer::from_settings(&settings)?;
         let listener = TcpListener::bind(&settings.bind).await?;
         let outbox_wake = Arc::new(Notify::new());

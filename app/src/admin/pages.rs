@@ -56,6 +56,8 @@ fn Dashboard() -> impl IntoView {
             <h1 id="admin-title">{i18n.t(msg::ADMIN_TITLE)}</h1>
             <nav class="admin-nav" aria-label=i18n.t(msg::ADMIN)>
                 <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
+                " · "
+                <A href="/admin/faq">{i18n.t(msg::FAQ_ADMIN_LINK)}</A>
             </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),

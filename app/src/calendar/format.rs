@@ -1,6 +1,11 @@
 use super::{weekday_ja, JST};
 use crate::i18n::Lang;
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, TimeZone};
+
+/// A stored timestamp (epoch milliseconds) as a Tokyo time.
+pub fn from_millis(ms: i64) -> DateTime<FixedOffset> {
+    JST.timestamp_millis_opt(ms).single().unwrap_or_else(|| JST.timestamp_nanos(0))
+}
 
 /// A moment as members read it, in Tokyo time: 「2026年11月26日(木) 11:00」 / "Thu 26 Nov 2026, 11:00".
 pub fn format_datetime(at: &DateTime<FixedOffset>, lang: Lang) -> String {

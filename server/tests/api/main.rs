@@ -4,6 +4,7 @@ mod admin;
 mod auth;
 mod contact;
 mod helpers;
+mod faq;
 mod inbox;
 mod security;
 mod smtp;

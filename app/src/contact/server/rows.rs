@@ -1,16 +1,12 @@
 //! Turning stored rows into the shared types.
-use crate::calendar::JST;
 use crate::contact::{Category, FieldValue, InquirySummary, Localized, Status};
 use crate::error::AppResult;
 use crate::i18n::Lang;
-use chrono::{DateTime, FixedOffset, TimeZone};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-pub fn at(ms: i64) -> DateTime<FixedOffset> {
-    JST.timestamp_millis_opt(ms).single().unwrap_or_else(|| JST.timestamp_millis_opt(0).unwrap())
-}
+pub use crate::calendar::from_millis as at;
 
 pub fn category_name(categories: &[Category], id: &str) -> Localized {
     categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| Localized::new(id, id))

@@ -2,6 +2,7 @@ use super::super::draft::Draft;
 use super::super::field::DynamicField;
 use crate::contact::{validate_fields, Category};
 use crate::error::AppError;
+use crate::faq::{Suggestions, SuggestionSource};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
 use chrono::NaiveDate;
@@ -74,6 +75,11 @@ pub fn FieldsStep(
             <FormProblem problem=problem.into() />
             {move || category.get().map(|c| view! { <p><strong>{i18n.t(msg::CATEGORY)} ": "</strong>{c.name.get(i18n.get()).to_owned()}</p> })}
             {fields}
+            <Suggestions
+                context=Signal::derive(move || draft.with(|d| d.category_id.clone()))
+                text=Signal::derive(move || draft.with(|d| d.fields.values().cloned().collect::<Vec<_>>().join(" ")))
+                source=SuggestionSource::Contact
+            />
             <div class="actions">
                 <button type="button" on:click=move |_| draft.update(|d| d.step = 2)>{i18n.t(msg::BACK)}</button>
                 <button type="submit" class="primary">{i18n.t(msg::TO_CONFIRM)}</button>

@@ -1,0 +1,11 @@
+//! Server side of the help center.
+mod markdown;
+mod search;
+mod seed;
+mod staff;
+mod store;
+
+pub use markdown::render_markdown;
+pub use search::{search, suggest};
+pub use staff::{article_source, article_stats, move_article, preview, save_article};
+pub use store::{article, help_center, record_click, seed_faq, vote};
