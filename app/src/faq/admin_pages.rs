@@ -123,7 +123,8 @@ fn Editor(input: ArticleInput) -> impl IntoView {
             preview_html.set(Some(html));
         }
     });
-    let field = move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
+    let field =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = ArticleInput {

@@ -1,6 +1,8 @@
 //! Help center server functions (`/api/faq/…`). Reading and searching are public; voting and
 //! click records need a member; editing needs staff (checked in each server function).
-use super::{Article, ArticleHit, ArticleInput, ArticleSource, ArticleStats, HelpCenter, SuggestInput, SuggestionSource};
+use super::{
+    Article, ArticleHit, ArticleInput, ArticleSource, ArticleStats, HelpCenter, SuggestInput, SuggestionSource,
+};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use leptos::prelude::*;

@@ -83,7 +83,7 @@ pub fn FaqPage() -> impl IntoView {
                     }.into_any(),
                     Some(Ok(hits)) => view! {
                         <section aria-labelledby="faq-results" class="card">
-                            <h2 id="faq-results" role="status">{i18n.t(msg::FAQ_RESULTS)} " (" {hits.len()} ")"</h2>
+                            <h2 id="faq-results" aria-live="polite">{i18n.t(msg::FAQ_RESULTS)} " (" {hits.len()} ")"</h2>
                             <HitList hits=hits />
                         </section>
                     }.into_any(),
@@ -102,10 +102,13 @@ pub fn FaqArticlePage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let article = LocalResource::new(move || faq_article(id(), i18n.get()));
     let voted = RwSignal::new(None::<bool>);
-    let vote = Action::new(move |helpful: &bool| vote_helpful(id(), *helpful));
+    let vote = Action::new(move |helpful: &bool| {
+        let (article, helpful) = (untrack(id), *helpful);
+        async move { vote_helpful(article, helpful).await.map(|()| helpful) }
+    });
     Effect::new(move |_| {
-        if let Some(Ok(())) = vote.value().get() {
-            voted.set(vote.input().get_untracked().or(voted.get_untracked()));
+        if let Some(Ok(helpful)) = vote.value().get() {
+            voted.set(Some(helpful));
         }
     });
     view! {

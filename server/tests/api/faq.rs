@@ -84,7 +84,10 @@ async fn the_help_center_editor_is_staff_only_and_bodies_are_sanitized() {
         ("faq/admin/source", json!({ "id": 1 })),
         ("faq/admin/move", json!({ "id": 1, "up": true })),
         ("faq/admin/preview", json!({ "markdown": "x" })),
-        ("faq/admin/save", json!({ "input": { "id": 1, "category_id": "points", "title_ja": "x", "title_en": "x", "body_ja": "x", "body_en": "x", "published": true } })),
+        (
+            "faq/admin/save",
+            json!({ "input": { "id": 1, "category_id": "points", "title_ja": "x", "title_en": "x", "body_ja": "x", "body_en": "x", "published": true } }),
+        ),
     ] {
         assert_eq!(m.call(endpoint, body).await.0, 403, "{endpoint}");
     }
@@ -104,12 +107,19 @@ async fn suggestions_follow_what_the_member_types_and_clicks_without_an_inquiry_
     let app = spawn_app().await;
     let a = member(&app, "a@example.jp").await;
     let (_, hits) = a
-        .call("faq/suggest", json!({ "input": { "context": "points", "text": "判定中のまま変わらないのですが" }, "lang": "Ja" }))
+        .call(
+            "faq/suggest",
+            json!({ "input": { "context": "points", "text": "判定中のまま変わらないのですが" }, "lang": "Ja" }),
+        )
         .await;
     assert_eq!(title(&hits[0]["title"]), "ポイントが「判定中」のまま変わりません");
     assert_eq!(hits.as_array().unwrap().len(), 3);
-    let (_, hits) =
-        a.call("faq/suggest", json!({ "input": { "context": "account", "text": "パスワードを忘れました" }, "lang": "Ja" })).await;
+    let (_, hits) = a
+        .call(
+            "faq/suggest",
+            json!({ "input": { "context": "account", "text": "パスワードを忘れました" }, "lang": "Ja" }),
+        )
+        .await;
     let id = hits[0]["id"].as_i64().unwrap();
     assert_eq!(title(&hits[0]["title"]), "パスワードを忘れました");
 

@@ -3,8 +3,8 @@
 mod admin;
 mod auth;
 mod contact;
-mod helpers;
 mod faq;
+mod helpers;
 mod inbox;
 mod security;
 mod smtp;

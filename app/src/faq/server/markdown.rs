@@ -6,7 +6,11 @@ use pulldown_cmark::{html, Options, Parser};
 pub fn render_markdown(source: &str) -> String {
     let mut raw = String::new();
     html::push_html(&mut raw, Parser::new_ext(source, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
-    ammonia::Builder::default().link_rel(Some("noopener noreferrer")).url_schemes(["http", "https", "mailto"].into()).clean(&raw).to_string()
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .url_schemes(["http", "https", "mailto"].into())
+        .clean(&raw)
+        .to_string()
 }
 
 #[cfg(test)]

@@ -94,7 +94,9 @@ fn hit(row: &AnyRow, terms: &[String], lang: Lang) -> AppResult<ArticleHit> {
 fn plain(markdown: &str) -> String {
     markdown
         .lines()
-        .map(|l| l.trim_start_matches(['#', '-', ' ', '>']).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'))
+        .map(|l| {
+            l.trim_start_matches(['#', '-', ' ', '>']).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        })
         .collect::<Vec<_>>()
         .join(" ")
         .replace("**", "")
@@ -106,11 +108,8 @@ fn plain(markdown: &str) -> String {
 fn snippet(text: &str, terms: &[String]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let norm: String = crate::faq::normalize(text);
-    let first = terms
-        .iter()
-        .filter_map(|t| norm.find(t.as_str()).map(|byte| norm[..byte].chars().count()))
-        .min()
-        .unwrap_or(0);
+    let first =
+        terms.iter().filter_map(|t| norm.find(t.as_str()).map(|byte| norm[..byte].chars().count())).min().unwrap_or(0);
     let start = first.saturating_sub(20);
     let end = (start + SNIPPET_CHARS).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();

@@ -71,18 +71,21 @@ pub async fn save_article(input: ArticleInput) -> AppResult<i64> {
     let staff = require_staff().await?;
     let valid = input.validate()?;
     let state = state()?;
-    let category: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM faq_categories WHERE id = $1").bind(&input.category_id).fetch_optional(&state.db.pool).await?;
+    let category: Option<(String,)> = sqlx::query_as("SELECT id FROM faq_categories WHERE id = $1")
+        .bind(&input.category_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
     if category.is_none() {
         return Err(AppError::field("category_id", crate::domain::ValidationError::InvalidChoice));
     }
     let now = state.clock.now_ms();
     let id = match input.id {
         None => {
-            let (next,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(position), 0) + 1 FROM faq_articles WHERE category_id = $1")
-                .bind(&input.category_id)
-                .fetch_one(&state.db.pool)
-                .await?;
+            let (next,): (i64,) =
+                sqlx::query_as("SELECT COALESCE(MAX(position), 0) + 1 FROM faq_articles WHERE category_id = $1")
+                    .bind(&input.category_id)
+                    .fetch_one(&state.db.pool)
+                    .await?;
             let text = [valid.title_ja.as_str(), &valid.title_en, &valid.body_ja, &valid.body_en];
             insert_article(&state.db, &input.category_id, text, input.published, next, now).await?
         }
@@ -117,11 +120,12 @@ pub async fn save_article(input: ArticleInput) -> AppResult<i64> {
 pub async fn move_article(id: i64, up: bool) -> AppResult<()> {
     require_staff().await?;
     let state = state()?;
-    let (category, position): (String, i64) = sqlx::query_as("SELECT category_id, position FROM faq_articles WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (category, position): (String, i64) =
+        sqlx::query_as("SELECT category_id, position FROM faq_articles WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?;
     let neighbour_sql = if up {
         "SELECT id, position FROM faq_articles WHERE category_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1"
     } else {
@@ -131,8 +135,16 @@ pub async fn move_article(id: i64, up: bool) -> AppResult<()> {
         sqlx::query_as(neighbour_sql).bind(&category).bind(position).fetch_optional(&state.db.pool).await?;
     if let Some((other, other_position)) = neighbour {
         let mut tx = state.db.pool.begin().await?;
-        sqlx::query("UPDATE faq_articles SET position = $1 WHERE id = $2").bind(other_position).bind(id).execute(&mut *tx).await?;
-        sqlx::query("UPDATE faq_articles SET position = $1 WHERE id = $2").bind(position).bind(other).execute(&mut *tx).await?;
+        sqlx::query("UPDATE faq_articles SET position = $1 WHERE id = $2")
+            .bind(other_position)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE faq_articles SET position = $1 WHERE id = $2")
+            .bind(position)
+            .bind(other)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
     }
     Ok(())

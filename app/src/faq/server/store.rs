@@ -114,17 +114,17 @@ pub async fn article(id: i64, lang: Lang) -> AppResult<Article> {
     }
     sqlx::query("UPDATE faq_articles SET views = views + 1 WHERE id = $1").bind(id).execute(&state.db.pool).await?;
     let my_vote = match &viewer {
-        Some(user) => sqlx::query_as::<_, (i64,)>("SELECT helpful FROM faq_votes WHERE article_id = $1 AND member_id = $2")
-            .bind(id)
-            .bind(user.id)
-            .fetch_optional(&state.db.pool)
-            .await?
-            .map(|(h,)| h != 0),
+        Some(user) => {
+            sqlx::query_as::<_, (i64,)>("SELECT helpful FROM faq_votes WHERE article_id = $1 AND member_id = $2")
+                .bind(id)
+                .bind(user.id)
+                .fetch_optional(&state.db.pool)
+                .await?
+                .map(|(h,)| h != 0)
+        }
         None => None,
     };
-    let pick = |ja: &str, en: &str| -> AppResult<String> {
-        Ok(row.try_get(if lang == Lang::Ja { ja } else { en })?)
-    };
+    let pick = |ja: &str, en: &str| -> AppResult<String> { Ok(row.try_get(if lang == Lang::Ja { ja } else { en })?) };
     Ok(Article {
         id,
         category: FaqCategory {
@@ -164,16 +164,18 @@ pub async fn vote(article_id: i64, helpful: bool) -> AppResult<()> {
 pub async fn record_click(article_id: i64, source: SuggestionSource) -> AppResult<()> {
     let member = require_member().await?;
     let state = state()?;
-    sqlx::query("INSERT INTO faq_suggestion_clicks (article_id, member_id, source, clicked_at) VALUES ($1, $2, $3, $4)")
-        .bind(article_id)
-        .bind(member.id)
-        .bind(source.as_str())
-        .bind(state.clock.now_ms())
-        .execute(&state.db.pool)
-        .await
-        .map_err(|e| match e.as_database_error() {
-            Some(d) if d.is_foreign_key_violation() => AppError::NotFound,
-            _ => e.into(),
-        })?;
+    sqlx::query(
+        "INSERT INTO faq_suggestion_clicks (article_id, member_id, source, clicked_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(article_id)
+    .bind(member.id)
+    .bind(source.as_str())
+    .bind(state.clock.now_ms())
+    .execute(&state.db.pool)
+    .await
+    .map_err(|e| match e.as_database_error() {
+        Some(d) if d.is_foreign_key_violation() => AppError::NotFound,
+        _ => e.into(),
+    })?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use super::super::draft::Draft;
 use super::super::field::DynamicField;
 use crate::contact::{validate_fields, Category};
 use crate::error::AppError;
-use crate::faq::{Suggestions, SuggestionSource};
+use crate::faq::{SuggestionSource, Suggestions};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
 use chrono::NaiveDate;
