@@ -15,6 +15,7 @@ pub mod domain;
 pub mod error;
 pub mod faq;
 pub mod i18n;
+pub mod ideas;
 #[cfg(feature = "ssr")]
 pub mod infra;
 #[cfg(feature = "ssr")]

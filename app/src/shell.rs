@@ -9,6 +9,7 @@ use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
 use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
+use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::i18n::{msg, I18n};
 use header::Header;
 use leptos::prelude::*;
@@ -38,7 +39,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/terms") view=TermsPage />
                     <Route path=path!("/chat") view=|| view! { <ComingSoon title=msg::CORNER_CHAT /> } />
-                    <Route path=path!("/ideas") view=|| view! { <ComingSoon title=msg::CORNER_IDEAS /> } />
+                    <Route path=path!("/ideas") view=AdoptedPage />
+                    <Route path=path!("/ideas/board") view=BoardPage />
+                    <Route path=path!("/ideas/new") view=NewIdeaPage />
+                    <Route path=path!("/ideas/mine") view=MyIdeasPage />
+                    <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                     <Route path=path!("/faq") view=FaqPage />
                     <Route path=path!("/faq/:id") view=FaqArticlePage />
                     <Route path=path!("/admin/faq") view=FaqAdminPage />

@@ -58,6 +58,8 @@ fn Dashboard() -> impl IntoView {
                 <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
                 " · "
                 <A href="/admin/faq">{i18n.t(msg::FAQ_ADMIN_LINK)}</A>
+                " · "
+                <A href="/admin/ideas">{i18n.t(msg::IDEAS_ADMIN_LINK)}</A>
             </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),

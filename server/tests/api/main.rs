@@ -5,6 +5,7 @@ mod auth;
 mod contact;
 mod faq;
 mod helpers;
+mod ideas;
 mod inbox;
 mod security;
 mod smtp;
