@@ -24,8 +24,16 @@ fn IdeasAdmin() -> impl IntoView {
             {move || match ideas.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
+                // Keyed by what a review can change: after one card is saved, only the cards
+                // whose idea changed are rebuilt, so unsaved edits elsewhere stay put.
                 Some(Ok(list)) => view! {
-                    <ul class="ideas">{list.into_iter().map(|i| view! { <Review idea=i on_change=move || ideas.refetch() /> }).collect_view()}</ul>
+                    <ul class="ideas">
+                        <For
+                            each=move || list.clone()
+                            key=|i| (i.id, i.status, i.votes, i.hidden, i.staff_note.clone(), i.duplicate_of)
+                            children=move |i| view! { <Review idea=i on_change=move || ideas.refetch() /> }
+                        />
+                    </ul>
                 }.into_any(),
             }}
         </section>

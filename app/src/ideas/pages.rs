@@ -168,7 +168,14 @@ pub fn NewIdeaPage() -> impl IntoView {
     let settled = RwSignal::new(String::new());
     Effect::new(move |_| {
         let now = title.get();
-        set_timeout(move || if title.get_untracked() == now { settled.set(now) }, Duration::from_millis(350));
+        set_timeout(
+            move || {
+                if title.get_untracked() == now {
+                    settled.set(now)
+                }
+            },
+            Duration::from_millis(350),
+        );
     });
     let similar = LocalResource::new(move || similar_ideas(settled.get()));
     let post = Action::new(|input: &IdeaInput| post_idea(input.clone()));
@@ -182,7 +189,8 @@ pub fn NewIdeaPage() -> impl IntoView {
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });
-    let field = move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
+    let field =
+        move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let input = IdeaInput { title: title.get_untracked(), body: body.get_untracked() };

@@ -8,7 +8,7 @@ pub const IDEA_TITLE_MAX: usize = 60;
 pub const IDEA_BODY_MAX: usize = 2000;
 pub const STAFF_NOTE_MAX: usize = 2000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum IdeaStatus {
     Open,
     UnderReview,
@@ -113,7 +113,8 @@ impl StatusChange {
     pub fn validate(&self) -> Result<(IdeaStatus, Option<String>), AppError> {
         let status = self.status.ok_or_else(|| AppError::field("status", ValidationError::Required))?;
         let needs_note = matches!(status, IdeaStatus::Adopted | IdeaStatus::Declined);
-        let note = check_multiline(&self.note, usize::from(needs_note), STAFF_NOTE_MAX).map_err(|e| AppError::field("note", e))?;
+        let note = check_multiline(&self.note, usize::from(needs_note), STAFF_NOTE_MAX)
+            .map_err(|e| AppError::field("note", e))?;
         if status == IdeaStatus::Duplicate && self.duplicate_of.is_none_or(|d| d == self.idea_id) {
             return Err(AppError::field("duplicate_of", ValidationError::InvalidChoice));
         }
@@ -138,11 +139,17 @@ mod tests {
 
     #[test]
     fn adoption_needs_a_note_and_a_duplicate_needs_another_idea() {
-        let mut change = StatusChange { idea_id: 1, status: Some(IdeaStatus::Adopted), note: "  ".into(), duplicate_of: None };
+        let mut change =
+            StatusChange { idea_id: 1, status: Some(IdeaStatus::Adopted), note: "  ".into(), duplicate_of: None };
         assert!(change.validate().is_err());
         change.note = "検索を改善しました".into();
         assert!(change.validate().is_ok());
-        let dup = StatusChange { idea_id: 1, status: Some(IdeaStatus::Duplicate), note: String::new(), duplicate_of: Some(1) };
+        let dup = StatusChange {
+            idea_id: 1,
+            status: Some(IdeaStatus::Duplicate),
+            note: String::new(),
+            duplicate_of: Some(1),
+        };
         assert!(dup.validate().is_err());
     }
 

@@ -5,7 +5,8 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 async fn post(client: &Client, title: &str) -> i64 {
-    let (status, idea) = client.call("ideas/post", json!({ "input": { "title": title, "body": "詳しくは\n二行目" } })).await;
+    let (status, idea) =
+        client.call("ideas/post", json!({ "input": { "title": title, "body": "詳しくは\n二行目" } })).await;
     assert_eq!(status, 200, "{idea}");
     idea["id"].as_i64().unwrap()
 }
@@ -39,7 +40,8 @@ async fn a_member_votes_once_and_can_take_the_vote_back() {
     assert_eq!(idea["votes"], 0);
     assert_eq!(app.client().call("ideas/vote", json!({ "idea_id": id, "vote": true })).await.0, 401);
     // Visitors read the board; text comes back as stored, line breaks kept.
-    let (_, board) = app.client().call("ideas/board", json!({ "filter": { "status": null, "sort": "MostVotes" } })).await;
+    let (_, board) =
+        app.client().call("ideas/board", json!({ "filter": { "status": null, "sort": "MostVotes" } })).await;
     assert_eq!(board[0]["body"], "詳しくは\n二行目");
 }
 
@@ -125,7 +127,12 @@ async fn adopting_puts_the_idea_on_the_adopted_board_and_mails_author_and_voters
     assert_eq!(quiet.call("ideas/mail-pref", json!({ "enabled": false })).await.1, false);
     let staff = staff(&app).await;
     assert_eq!(staff.call("ideas/admin/status", change(id, "Adopted", "", None)).await.0, 422, "a note is required");
-    let (status, _) = staff.call("ideas/admin/status", change(id, "Adopted", "よくある質問の検索でカタカナとひらがなを区別しなくなりました。", None)).await;
+    let (status, _) = staff
+        .call(
+            "ideas/admin/status",
+            change(id, "Adopted", "よくある質問の検索でカタカナとひらがなを区別しなくなりました。", None),
+        )
+        .await;
     assert_eq!(status, 200);
     let (_, adopted) = app.client().call("ideas/adopted", json!({})).await;
     assert_eq!(adopted[0]["staff_note"], "よくある質問の検索でカタカナとひらがなを区別しなくなりました。");

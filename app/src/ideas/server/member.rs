@@ -58,8 +58,9 @@ pub async fn similar(title: String) -> AppResult<Vec<IdeaView>> {
     }
     let state = state()?;
     let viewer = viewer_id().await?;
-    let score: Vec<String> =
-        (0..terms.len()).map(|k| format!("CASE WHEN i.search_title LIKE ${} ESCAPE '\\' THEN 1 ELSE 0 END", k + 2)).collect();
+    let score: Vec<String> = (0..terms.len())
+        .map(|k| format!("CASE WHEN i.search_title LIKE ${} ESCAPE '\\' THEN 1 ELSE 0 END", k + 2))
+        .collect();
     let sql = format!(
         "SELECT * FROM (SELECT {IDEA_COLUMNS}, {score} AS score FROM ideas i WHERE i.hidden = 0 AND i.status <> 'duplicate') s
          WHERE score > 0 ORDER BY score DESC, votes DESC LIMIT 5",
@@ -106,12 +107,14 @@ pub async fn vote(idea_id: i64, on: bool) -> AppResult<IdeaView> {
         if idea.status == IdeaStatus::Duplicate {
             return Err(AppError::field("idea", crate::domain::ValidationError::InvalidChoice));
         }
-        sqlx::query("INSERT INTO idea_votes (idea_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(idea_id)
-            .bind(member.id)
-            .bind(state.clock.now_ms())
-            .execute(&state.db.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO idea_votes (idea_id, member_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(idea_id)
+        .bind(member.id)
+        .bind(state.clock.now_ms())
+        .execute(&state.db.pool)
+        .await?;
     } else {
         sqlx::query("DELETE FROM idea_votes WHERE idea_id = $1 AND member_id = $2")
             .bind(idea_id)
@@ -125,10 +128,11 @@ pub async fn vote(idea_id: i64, on: bool) -> AppResult<IdeaView> {
 pub async fn mine() -> AppResult<Vec<IdeaView>> {
     let member = require_member().await?;
     let state = state()?;
-    let rows = sqlx::query(&format!("SELECT {IDEA_COLUMNS} FROM ideas i WHERE i.member_id = $1 ORDER BY i.created_at DESC"))
-        .bind(member.id)
-        .fetch_all(&state.db.pool)
-        .await?;
+    let rows =
+        sqlx::query(&format!("SELECT {IDEA_COLUMNS} FROM ideas i WHERE i.member_id = $1 ORDER BY i.created_at DESC"))
+            .bind(member.id)
+            .fetch_all(&state.db.pool)
+            .await?;
     rows.iter().map(|r| view(r, member.id)).collect()
 }
 
@@ -143,7 +147,9 @@ pub async fn mail_pref(enabled: Option<bool>) -> AppResult<bool> {
             .execute(&state.db.pool)
             .await?;
     }
-    let (opt_out,): (i64,) =
-        sqlx::query_as("SELECT idea_mail_opt_out FROM users WHERE id = $1").bind(member.id).fetch_one(&state.db.pool).await?;
+    let (opt_out,): (i64,) = sqlx::query_as("SELECT idea_mail_opt_out FROM users WHERE id = $1")
+        .bind(member.id)
+        .fetch_one(&state.db.pool)
+        .await?;
     Ok(opt_out == 0)
 }

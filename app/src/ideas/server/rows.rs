@@ -6,7 +6,8 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 /// The columns `view` reads; `$1` is the viewer's id (0 for a visitor).
-pub const IDEA_COLUMNS: &str = "i.id, i.member_id, i.title, i.body, i.status, i.staff_note, i.status_changed_at, i.duplicate_of,
+pub const IDEA_COLUMNS: &str =
+    "i.id, i.member_id, i.title, i.body, i.status, i.staff_note, i.status_changed_at, i.duplicate_of,
     i.hidden, i.created_at,
     (SELECT COUNT(*) FROM idea_votes v WHERE v.idea_id = i.id) AS votes,
     (SELECT COUNT(*) FROM idea_votes v WHERE v.idea_id = i.id AND v.member_id = $1) AS voted";

@@ -46,14 +46,16 @@ pub async fn change_status(change: StatusChange) -> AppResult<IdeaView> {
         .await?;
         sqlx::query("DELETE FROM idea_votes WHERE idea_id = $1").bind(change.idea_id).execute(&mut *tx).await?;
     }
-    sqlx::query("UPDATE ideas SET status = $1, staff_note = $2, status_changed_at = $3, duplicate_of = $4 WHERE id = $5")
-        .bind(status.as_str())
-        .bind(&note)
-        .bind(now)
-        .bind(if status == IdeaStatus::Duplicate { change.duplicate_of } else { None })
-        .bind(change.idea_id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE ideas SET status = $1, staff_note = $2, status_changed_at = $3, duplicate_of = $4 WHERE id = $5",
+    )
+    .bind(status.as_str())
+    .bind(&note)
+    .bind(now)
+    .bind(if status == IdeaStatus::Duplicate { change.duplicate_of } else { None })
+    .bind(change.idea_id)
+    .execute(&mut *tx)
+    .await?;
     let decided = matches!(status, IdeaStatus::Adopted | IdeaStatus::Declined) && idea.status != status;
     if decided {
         let recipients: Vec<(String, String)> = sqlx::query_as(
@@ -65,7 +67,14 @@ pub async fn change_status(change: StatusChange) -> AppResult<IdeaView> {
         .fetch_all(&mut *tx)
         .await?;
         for (email, name) in recipients {
-            let mail = decision_mail(&email, &name, &idea.title, status, note.as_deref().unwrap_or(""), &state.settings.public_url);
+            let mail = decision_mail(
+                &email,
+                &name,
+                &idea.title,
+                status,
+                note.as_deref().unwrap_or(""),
+                &state.settings.public_url,
+            );
             enqueue_in(&mut *tx, &mail, now).await?;
         }
     }
