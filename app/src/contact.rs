@@ -8,6 +8,8 @@ pub mod inbox_api;
 mod schema;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub use server::history_for as server_history_for;
 mod types;
 mod wizard;
 

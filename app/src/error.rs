@@ -30,6 +30,15 @@ pub enum AppError {
     RateLimited { retry_after_secs: i64 },
     #[error("email already registered")]
     EmailTaken,
+    /// The chat queue is at its cap.
+    #[error("line busy")]
+    LineBusy,
+    /// Outside the desk's hours.
+    #[error("closed")]
+    Closed,
+    /// Chat is for PCs; a phone or tablet was detected.
+    #[error("pc only")]
+    PcOnly,
     #[error("internal error")]
     Internal,
     /// The request never got a proper answer (network down, server restarting…).
@@ -69,6 +78,9 @@ impl AppError {
                 }
             }
             AppError::EmailTaken => msg::ERR_EMAIL_TAKEN.get(lang).into(),
+            AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
+            AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
+            AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
             AppError::Internal => msg::ERR_INTERNAL.get(lang).into(),
             AppError::Transport(_) => msg::ERR_TRANSPORT.get(lang).into(),
         }
@@ -83,7 +95,8 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::EmailTaken => StatusCode::CONFLICT,
+            AppError::EmailTaken | AppError::Closed | AppError::PcOnly => StatusCode::CONFLICT,
+            AppError::LineBusy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

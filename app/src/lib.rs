@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod auth;
 pub mod calendar;
+pub mod chat;
 pub mod contact;
 pub mod corner;
 pub mod domain;

@@ -1,6 +1,7 @@
 //! Building and running the server: state, routes, layers.
 use crate::origin::{self, AllowedOrigins};
 use app::infra::{AppState, Clock, Db, Settings};
+use app::chat::server::{ws_handler, ChatHub};
 use app::mail::{spawn_worker, SmtpMailer};
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
@@ -46,7 +47,9 @@ impl Application {
         let outbox_wake = Arc::new(Notify::new());
         let poll = Duration::from_millis(settings.outbox_poll_ms);
         spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
-        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake };
+        let chat = ChatHub::new(db.backend);
+        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat };
+        app::chat::server::spawn_chat_tasks(state.clone());
         Ok(Application { listener, state })
     }
 
@@ -93,6 +96,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
+        .route("/ws/chat", get(ws_handler))
         .fallback_service(static_files)
         .with_state(state)
         .layer(middleware::from_fn_with_state(allowed, origin::check))

@@ -6,6 +6,7 @@ mod sessions;
 mod users;
 
 pub use guard::{current_user, require_member, require_staff};
+pub use sessions::{user_for_token, SESSION_COOKIE};
 pub use users::{create_user, CreateUserError};
 
 use super::{LoginInput, RegisterInput, Role, UserView};

@@ -43,6 +43,12 @@ pub struct Settings {
     pub inquiries_per_hour: i64,
     /// Accounts one IP address may register per hour.
     pub registrations_per_hour: i64,
+    /// Waiting members at which new ones get "line busy".
+    pub chat_queue_cap: i64,
+    /// Chat from PCs only (phones and tablets are sent to the contact form).
+    pub chat_pc_only: bool,
+    /// How long a waiting member keeps their place after their connection drops.
+    pub chat_grace_secs: i64,
 }
 
 impl Default for Settings {
@@ -70,6 +76,9 @@ impl Default for Settings {
             outbox_poll_ms: 2000,
             inquiries_per_hour: 10,
             registrations_per_hour: 20,
+            chat_queue_cap: 20,
+            chat_pc_only: true,
+            chat_grace_secs: 60,
         }
     }
 }

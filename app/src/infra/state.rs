@@ -10,4 +10,5 @@ pub struct AppState {
     pub clock: Clock,
     /// Wakes the outbox worker when a mail is queued, so it goes out at once.
     pub outbox_wake: Arc<Notify>,
+    pub chat: Arc<crate::chat::server::ChatHub>,
 }

@@ -23,6 +23,19 @@ pub async fn my_inquiries() -> AppResult<Vec<InquirySummary>> {
     rows.iter().map(|r| summary(r, &categories)).collect()
 }
 
+/// A member's latest inquiries, for staff context (callers check the role).
+pub async fn history_for(db: &Db, member_id: i64, limit: i64) -> AppResult<Vec<InquirySummary>> {
+    let categories = load_categories(db).await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC LIMIT $2"
+    ))
+    .bind(member_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(|r| summary(r, &categories)).collect()
+}
+
 /// One of the caller's inquiries with its thread. Someone else's is "not found", exactly like a
 /// missing one, so ids cannot be probed.
 pub async fn my_inquiry(id: i64) -> AppResult<InquiryDetail> {

@@ -1,0 +1,18 @@
+//! Live chat: hours and routing before the queue, a queue with a live place in line, the chat
+//! itself over a WebSocket that survives reconnects and restarts, and the staff console.
+pub mod api;
+#[cfg(feature = "csr")]
+mod client;
+mod member_page;
+pub mod protocol;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod staff_page;
+mod topics;
+mod types;
+mod view;
+
+pub use member_page::ChatPage;
+pub use staff_page::StaffChatPage;
+pub use topics::{Topic, TOPICS};
+pub use types::*;

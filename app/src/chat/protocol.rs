@@ -1,0 +1,79 @@
+//! What crosses the chat WebSocket, one type for both ends. JSON text frames.
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Longest chat message, in characters.
+pub const MESSAGE_MAX: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientMsg {
+    /// First frame after (re)connecting: the last message id the client has, so it gets what it
+    /// missed.
+    Hello { last_seen_id: i64 },
+    /// `client_id` is made by the sender; resending it after a reconnect stores nothing new.
+    Send { client_id: String, body: String },
+    Typing,
+    /// A waiting member leaves the queue.
+    Leave,
+    /// Either side ends the chat.
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionStatus {
+    Waiting,
+    Active,
+    Ended,
+    Left,
+}
+
+impl SessionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStatus::Waiting => "waiting",
+            SessionStatus::Active => "active",
+            SessionStatus::Ended => "ended",
+            SessionStatus::Left => "left",
+        }
+    }
+
+    pub fn parse(s: &str) -> SessionStatus {
+        match s {
+            "waiting" => SessionStatus::Waiting,
+            "active" => SessionStatus::Active,
+            "ended" => SessionStatus::Ended,
+            _ => SessionStatus::Left,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    pub id: i64,
+    pub client_id: String,
+    pub from_staff: bool,
+    pub author: String,
+    pub body: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionState {
+    pub session_id: i64,
+    pub status: SessionStatus,
+    /// People ahead in the queue (0: next), while waiting.
+    pub ahead: Option<i64>,
+    /// Estimated wait in seconds; `None` while there is too little history to estimate.
+    pub estimate_secs: Option<i64>,
+    pub staff_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServerMsg {
+    State(SessionState),
+    Message(ChatMessage),
+    /// The sender's message is stored (as `id`).
+    Ack { client_id: String, id: i64 },
+    Typing { from_staff: bool },
+    Error(String),
+}

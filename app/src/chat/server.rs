@@ -1,0 +1,12 @@
+//! Server side of live chat: the hub that carries events (in process, or across instances
+//! through PostgreSQL LISTEN/NOTIFY), the queue and session store, the socket, and the
+//! background tasks (presence heartbeat, abandoned-queue sweeper, queue statistics).
+mod background;
+mod hub;
+mod socket;
+mod store;
+
+pub use background::spawn_chat_tasks;
+pub use hub::{ChatHub, HubEvent, QueueEvent, SessionEvent};
+pub use socket::{run_connection, ws_handler, Side};
+pub use store::{chat_entry, join_queue, my_chats, staff_console, take_next, end_session, set_presence};

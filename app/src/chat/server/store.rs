@@ -1,0 +1,334 @@
+//! Chat storage and the bodies of the chat server functions. Queue and chat state live in the
+//! database, so a restart loses no waiting member and no message.
+use super::hub::{estimate_secs, HubEvent, QueueEvent, SessionEvent};
+use crate::auth::server::{require_member, require_staff};
+use crate::auth::UserView;
+use crate::calendar::store::load_closures;
+use crate::calendar::{from_millis, BusinessCalendar};
+use crate::chat::protocol::{ChatMessage, SessionState, SessionStatus};
+use crate::chat::topics::topic;
+use crate::chat::{ActiveChat, ChatEntry, PastChat, QueueEntry, StaffConsole};
+use crate::contact::server_history_for;
+use crate::error::{AppError, AppResult};
+use crate::infra::http::{parts, state};
+use crate::infra::{AppState, Backend, Db};
+use sqlx::Row;
+
+/// A phone or tablet, as far as the user agent tells (the browser checks the screen too).
+pub fn is_mobile_agent(ua: &str) -> bool {
+    ["Mobi", "Android", "iPhone", "iPad", "iPod"].iter().any(|m| ua.contains(m))
+}
+
+pub async fn chat_entry() -> AppResult<ChatEntry> {
+    let member = require_member().await?;
+    let state = state()?;
+    let now = state.clock.now();
+    let calendar = BusinessCalendar::chat(load_closures(&state.db).await?);
+    let current: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM chat_sessions WHERE member_id = $1 AND status IN ('waiting', 'active') ORDER BY id DESC LIMIT 1",
+    )
+    .bind(member.id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    Ok(ChatEntry {
+        open_now: calendar.is_open_at(&now),
+        next_opening: calendar.next_opening(&now),
+        pc_only: state.settings.chat_pc_only,
+        current_session: current.map(|(id,)| id),
+    })
+}
+
+/// Puts the member in the queue (or returns the chat they already have). Refused outside hours,
+/// from phones when chat is PC-only, for topics that belong to the contact form, and when the
+/// waiting queue is at its cap ("line busy").
+pub async fn join_queue(topic_id: String) -> AppResult<i64> {
+    let member = require_member().await?;
+    let state = state()?;
+    let parts = parts()?;
+    let topic = topic(&topic_id).ok_or_else(|| AppError::field("topic", crate::domain::ValidationError::InvalidChoice))?;
+    if topic.contact_category.is_some() {
+        return Err(AppError::field("topic", crate::domain::ValidationError::InvalidChoice));
+    }
+    let ua = parts.headers.get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or("");
+    if state.settings.chat_pc_only && is_mobile_agent(ua) {
+        return Err(AppError::PcOnly);
+    }
+    let now = state.clock.now();
+    if !BusinessCalendar::chat(load_closures(&state.db).await?).is_open_at(&now) {
+        return Err(AppError::Closed);
+    }
+    let existing: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM chat_sessions WHERE member_id = $1 AND status IN ('waiting', 'active')")
+            .bind(member.id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    if let Some((id,)) = existing {
+        return Ok(id);
+    }
+    let (waiting,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting'").fetch_one(&state.db.pool).await?;
+    let now_ms = now.timestamp_millis();
+    if waiting >= state.settings.chat_queue_cap {
+        sqlx::query("INSERT INTO chat_refusals (member_id, at) VALUES ($1, $2)")
+            .bind(member.id)
+            .bind(now_ms)
+            .execute(&state.db.pool)
+            .await?;
+        return Err(AppError::LineBusy);
+    }
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at) VALUES ($1, $2, 'waiting', $3, $3) RETURNING id",
+    )
+    .bind(member.id)
+    .bind(topic.id)
+    .bind(now_ms)
+    .fetch_one(&state.db.pool)
+    .await?;
+    state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Joined { id })).await?;
+    tracing::info!(session_id = id, member_id = member.id, "joined the chat queue");
+    Ok(id)
+}
+
+pub async fn my_chats() -> AppResult<Vec<PastChat>> {
+    let member = require_member().await?;
+    let state = state()?;
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT id, topic, status, enqueued_at FROM chat_sessions WHERE member_id = $1 ORDER BY id DESC LIMIT 50",
+    )
+    .bind(member.id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(session_id, topic, status, at)| PastChat {
+            session_id,
+            topic,
+            status: SessionStatus::parse(&status),
+            enqueued_at: from_millis(at),
+        })
+        .collect())
+}
+
+pub struct SessionRow {
+    pub member_id: i64,
+    pub staff_id: Option<i64>,
+    pub status: SessionStatus,
+    pub staff_name: Option<String>,
+}
+
+pub async fn session_row(db: &Db, id: i64) -> AppResult<SessionRow> {
+    let row = sqlx::query(
+        "SELECT s.member_id, s.staff_id, s.status, u.display_name AS staff_name FROM chat_sessions s
+         LEFT JOIN users u ON u.id = s.staff_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(SessionRow {
+        member_id: row.try_get("member_id")?,
+        staff_id: row.try_get("staff_id")?,
+        status: SessionStatus::parse(&row.try_get::<String, _>("status")?),
+        staff_name: row.try_get("staff_name")?,
+    })
+}
+
+pub async fn people_ahead(db: &Db, id: i64) -> AppResult<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting' AND id < $1")
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n)
+}
+
+pub fn state_of(state: &AppState, id: i64, row: &SessionRow, ahead: Option<i64>) -> SessionState {
+    let waiting = row.status == SessionStatus::Waiting;
+    let ahead = if waiting { ahead } else { None };
+    SessionState {
+        session_id: id,
+        status: row.status,
+        ahead,
+        estimate_secs: ahead.and_then(|a| estimate_secs(a, state.chat.stats())),
+        staff_name: row.staff_name.clone(),
+    }
+}
+
+pub async fn messages_since(db: &Db, session: i64, after: i64) -> AppResult<Vec<ChatMessage>> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.client_id, m.from_staff, u.display_name, m.body, m.created_at FROM chat_messages m
+         JOIN users u ON u.id = m.author_id WHERE m.session_id = $1 AND m.id > $2 ORDER BY m.id",
+    )
+    .bind(session)
+    .bind(after)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(message_from_row).collect()
+}
+
+fn message_from_row(r: &sqlx::any::AnyRow) -> AppResult<ChatMessage> {
+    Ok(ChatMessage {
+        id: r.try_get("id")?,
+        client_id: r.try_get("client_id")?,
+        from_staff: r.try_get::<i64, _>("from_staff")? != 0,
+        author: r.try_get("display_name")?,
+        body: r.try_get("body")?,
+        at: from_millis(r.try_get("created_at")?),
+    })
+}
+
+/// Stores a message once per (session, client id): a resend after a reconnect returns the stored
+/// one and `false`.
+pub async fn store_message(
+    state: &AppState,
+    session: i64,
+    author: &UserView,
+    from_staff: bool,
+    client_id: &str,
+    body: &str,
+) -> AppResult<(ChatMessage, bool)> {
+    let inserted = sqlx::query(
+        "INSERT INTO chat_messages (session_id, author_id, from_staff, client_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (session_id, client_id) DO NOTHING",
+    )
+    .bind(session)
+    .bind(author.id)
+    .bind(i64::from(from_staff))
+    .bind(client_id)
+    .bind(body)
+    .bind(state.clock.now_ms())
+    .execute(&state.db.pool)
+    .await?;
+    let row = sqlx::query(
+        "SELECT m.id, m.client_id, m.from_staff, u.display_name, m.body, m.created_at FROM chat_messages m
+         JOIN users u ON u.id = m.author_id WHERE m.session_id = $1 AND m.client_id = $2",
+    )
+    .bind(session)
+    .bind(client_id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok((message_from_row(&row)?, inserted.rows_affected() == 1))
+}
+
+/// Gives the oldest waiting member to this staff member, if they have room. Two staff pressing at
+/// once never get the same member: the row is claimed with a conditional update (and, on
+/// PostgreSQL, picked with `FOR UPDATE SKIP LOCKED` so the second one takes the next member).
+pub async fn take_next() -> AppResult<Option<i64>> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    let (active,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE staff_id = $1 AND status = 'active'")
+        .bind(staff.id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let capacity: Option<(i64,)> =
+        sqlx::query_as("SELECT capacity FROM staff_presence WHERE staff_id = $1").bind(staff.id).fetch_optional(&state.db.pool).await?;
+    if active >= capacity.map(|(c,)| c).unwrap_or(3) {
+        return Ok(None);
+    }
+    let lock = if state.db.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
+    let now = state.clock.now_ms();
+    let taken: Option<(i64,)> = sqlx::query_as(&format!(
+        "UPDATE chat_sessions SET status = 'active', staff_id = $1, taken_at = $2
+         WHERE id = (SELECT id FROM chat_sessions WHERE status = 'waiting' ORDER BY id LIMIT 1 {lock}) AND status = 'waiting'
+         RETURNING id"
+    ))
+    .bind(staff.id)
+    .bind(now)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    if let Some((id,)) = taken {
+        state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id })).await?;
+        state.chat.publish(&state.db, HubEvent::Session { session_id: id, event: SessionEvent::Changed }).await?;
+        tracing::info!(session_id = id, staff_id = staff.id, "chat taken");
+    }
+    Ok(taken.map(|(id,)| id))
+}
+
+/// Ends a chat (member or its staff) or leaves the queue (member). Answers whether it changed.
+pub async fn end_session(state: &AppState, user: &UserView, session: i64) -> AppResult<bool> {
+    let row = session_row(&state.db, session).await?;
+    let allowed = row.member_id == user.id || (user.is_staff() && row.staff_id == Some(user.id));
+    if !allowed {
+        return Err(AppError::NotFound);
+    }
+    let (new_status, by) = match row.status {
+        SessionStatus::Waiting => ("left", "member"),
+        SessionStatus::Active => ("ended", if row.member_id == user.id { "member" } else { "staff" }),
+        _ => return Ok(false),
+    };
+    let changed = sqlx::query("UPDATE chat_sessions SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = $5")
+        .bind(new_status)
+        .bind(state.clock.now_ms())
+        .bind(by)
+        .bind(session)
+        .bind(row.status.as_str())
+        .execute(&state.db.pool)
+        .await?
+        .rows_affected()
+        == 1;
+    if changed {
+        if row.status == SessionStatus::Waiting {
+            state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id: session })).await?;
+        }
+        state.chat.publish(&state.db, HubEvent::Session { session_id: session, event: SessionEvent::Changed }).await?;
+    }
+    Ok(changed)
+}
+
+pub async fn set_presence(available: bool, capacity: i64) -> AppResult<()> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    let capacity = capacity.clamp(1, 10);
+    sqlx::query(
+        "INSERT INTO staff_presence (staff_id, available, capacity, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (staff_id) DO UPDATE SET available = excluded.available, capacity = excluded.capacity, updated_at = excluded.updated_at",
+    )
+    .bind(staff.id)
+    .bind(i64::from(available))
+    .bind(capacity)
+    .bind(state.clock.now_ms())
+    .execute(&state.db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn staff_console() -> AppResult<StaffConsole> {
+    let staff = require_staff().await?;
+    let state = state()?;
+    let presence: Option<(i64, i64)> = sqlx::query_as("SELECT available, capacity FROM staff_presence WHERE staff_id = $1")
+        .bind(staff.id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let queue: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT s.id, u.display_name, s.topic, s.enqueued_at FROM chat_sessions s JOIN users u ON u.id = s.member_id
+         WHERE s.status = 'waiting' ORDER BY s.id LIMIT 200",
+    )
+    .fetch_all(&state.db.pool)
+    .await?;
+    let chats: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
+        "SELECT s.id, s.member_id, u.display_name, s.topic, s.status FROM chat_sessions s JOIN users u ON u.id = s.member_id
+         WHERE s.staff_id = $1 AND (s.status = 'active' OR s.ended_at > $2) ORDER BY s.id",
+    )
+    .bind(staff.id)
+    .bind(state.clock.now_ms() - 10 * 60 * 1000)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut active = Vec::new();
+    for (session_id, member_id, member_name, topic, status) in chats {
+        active.push(ActiveChat {
+            session_id,
+            member_name,
+            topic,
+            status: SessionStatus::parse(&status),
+            recent_inquiries: server_history_for(&state.db, member_id, 5).await?,
+        });
+    }
+    Ok(StaffConsole {
+        available: presence.is_some_and(|(a, _)| a != 0),
+        capacity: presence.map(|(_, c)| c).unwrap_or(3),
+        queue: queue
+            .into_iter()
+            .map(|(session_id, member_name, topic, at)| QueueEntry { session_id, member_name, topic, enqueued_at: from_millis(at) })
+            .collect(),
+        chats: active,
+    })
+}
