@@ -63,14 +63,17 @@ pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl Fn
 pub struct Client {
     pub http: reqwest::Client,
     pub address: String,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl TestApp {
     pub fn client(&self) -> Client {
         let mut headers = HeaderMap::new();
         headers.insert(ORIGIN, HeaderValue::from_str(&self.address).expect("origin"));
-        let http = reqwest::Client::builder().cookie_store(true).default_headers(headers).build().expect("client");
-        Client { http, address: self.address.clone() }
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let http =
+            reqwest::Client::builder().cookie_provider(jar.clone()).default_headers(headers).build().expect("client");
+        Client { http, address: self.address.clone(), jar }
     }
 
     /// A staff account made the way operators make one (the `create-staff` path).
@@ -106,6 +109,13 @@ impl Client {
 
     pub async fn login(&self, email: &str, password: &str) -> (u16, Value) {
         self.call("auth/login", json!({ "input": { "email": email, "password": password } })).await
+    }
+
+    /// The `Cookie` header this browser would send (for WebSocket handshakes).
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = self.address.parse().expect("url");
+        self.jar.cookies(&url).and_then(|v| v.to_str().ok().map(str::to_owned)).unwrap_or_default()
     }
 
     pub async fn me(&self) -> Value {

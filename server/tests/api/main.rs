@@ -7,5 +7,7 @@ mod faq;
 mod helpers;
 mod ideas;
 mod inbox;
+mod chat;
+mod ws;
 mod security;
 mod smtp;
