@@ -1,7 +1,6 @@
 //! Live chat: hours and routing before the queue, a queue with a live place in line, the chat
 //! itself over a WebSocket that survives reconnects and restarts, and the staff console.
 pub mod api;
-#[cfg(feature = "csr")]
 mod client;
 mod member_page;
 pub mod protocol;

@@ -5,6 +5,7 @@ mod pages;
 
 use crate::admin::AdminPage;
 use crate::auth::{LoginPage, RegisterPage, Session};
+use crate::chat::{ChatPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
@@ -38,7 +39,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contact/history/:id") view=HistoryDetailPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/terms") view=TermsPage />
-                    <Route path=path!("/chat") view=|| view! { <ComingSoon title=msg::CORNER_CHAT /> } />
+                    <Route path=path!("/chat") view=ChatPage />
+                    <Route path=path!("/admin/chat") view=StaffChatPage />
                     <Route path=path!("/ideas") view=AdoptedPage />
                     <Route path=path!("/ideas/board") view=BoardPage />
                     <Route path=path!("/ideas/new") view=NewIdeaPage />

@@ -1,7 +1,7 @@
 //! Building and running the server: state, routes, layers.
 use crate::origin::{self, AllowedOrigins};
-use app::infra::{AppState, Clock, Db, Settings};
 use app::chat::server::{ws_handler, ChatHub};
+use app::infra::{AppState, Clock, Db, Settings};
 use app::mail::{spawn_worker, SmtpMailer};
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};

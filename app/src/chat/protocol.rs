@@ -9,9 +9,14 @@ pub const MESSAGE_MAX: usize = 1000;
 pub enum ClientMsg {
     /// First frame after (re)connecting: the last message id the client has, so it gets what it
     /// missed.
-    Hello { last_seen_id: i64 },
+    Hello {
+        last_seen_id: i64,
+    },
     /// `client_id` is made by the sender; resending it after a reconnect stores nothing new.
-    Send { client_id: String, body: String },
+    Send {
+        client_id: String,
+        body: String,
+    },
     Typing,
     /// A waiting member leaves the queue.
     Leave,
@@ -73,7 +78,12 @@ pub enum ServerMsg {
     State(SessionState),
     Message(ChatMessage),
     /// The sender's message is stored (as `id`).
-    Ack { client_id: String, id: i64 },
-    Typing { from_staff: bool },
+    Ack {
+        client_id: String,
+        id: i64,
+    },
+    Typing {
+        from_staff: bool,
+    },
     Error(String),
 }

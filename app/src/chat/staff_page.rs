@@ -1,4 +1,126 @@
-
+//! `/admin/chat`: availability and capacity, the queue, "take next", and the staff member's chats
+//! side by side with the member's recent inquiries.
+use super::api::{get_staff_console, set_presence, take_next};
+use super::client::connect;
+use super::view::ChatPanel;
+use super::{topics::topic, ActiveChat};
+use crate::admin::StaffGate;
+use crate::calendar::format_datetime;
+use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use std::time::Duration;
+
 #[component]
-pub fn StaffChatPage() -> impl IntoView {}
+pub fn StaffChatPage() -> impl IntoView {
+    view! { <StaffGate><Console /></StaffGate> }
+}
+
+fn topic_label(id: &str, lang: crate::i18n::Lang) -> String {
+    topic(id).map(|t| t.label.get(lang).to_owned()).unwrap_or_else(|| id.to_owned())
+}
+
+#[component]
+fn Console() -> impl IntoView {
+    let i18n = use_i18n();
+    let console = LocalResource::new(get_staff_console);
+    // The queue list refreshes every few seconds; the chats themselves are live sockets.
+    let handle = set_interval_with_handle(move || console.refetch(), Duration::from_secs(3)).ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let available = RwSignal::new(false);
+    let capacity = RwSignal::new(3i64);
+    let loaded = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(c)) = console.get() {
+            if !loaded.get_untracked() {
+                available.set(c.available);
+                capacity.set(c.capacity);
+                loaded.set(true);
+            }
+        }
+    });
+    let save_presence = Action::new(|(a, c): &(bool, i64)| set_presence(*a, *c));
+    let take = Action::new(|_: &()| take_next());
+    Effect::new(move |_| {
+        if take.value().get().is_some() || save_presence.value().get().is_some() {
+            console.refetch();
+        }
+    });
+    let chats = Memo::new(move |_| console.get().and_then(Result::ok).map(|c| c.chats).unwrap_or_default());
+    view! {
+        <section aria-labelledby="console-title">
+            <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
+            <h1 id="console-title">{i18n.t(msg::STAFF_CHAT_TITLE)}</h1>
+            <form class="card presence" on:submit=move |ev| { ev.prevent_default(); save_presence.dispatch((available.get_untracked(), capacity.get_untracked())); }>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || available.get() on:change=move |ev| {
+                        available.set(event_target_checked(&ev));
+                        save_presence.dispatch((available.get_untracked(), capacity.get_untracked()));
+                    } />
+                    <span>{i18n.t(msg::STAFF_AVAILABLE)}</span>
+                </label>
+                <div class="field">
+                    <label for="capacity">{i18n.t(msg::STAFF_CAPACITY)}</label>
+                    <input id="capacity" type="number" min="1" max="10" prop:value=move || capacity.get().to_string()
+                        on:change=move |ev| {
+                            capacity.set(event_target_value(&ev).parse().unwrap_or(3));
+                            save_presence.dispatch((available.get_untracked(), capacity.get_untracked()));
+                        } />
+                </div>
+            </form>
+            <section class="card" aria-labelledby="queue-title">
+                <h2 id="queue-title">{i18n.t(msg::STAFF_QUEUE)}</h2>
+                {move || {
+                    let queue = console.get().and_then(Result::ok).map(|c| c.queue).unwrap_or_default();
+                    if queue.is_empty() {
+                        view! { <p class="muted">{i18n.t(msg::STAFF_NO_QUEUE)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="queue">
+                                {queue.into_iter().map(|q| {
+                                    let at = q.enqueued_at;
+                                    view! { <li>{q.member_name} " · " {topic_label(&q.topic, i18n.get())} " · " {i18n.t(msg::STAFF_WAITED)} " " {move || format_datetime(&at, i18n.get())}</li> }
+                                }).collect_view()}
+                            </ol>
+                        }.into_any()
+                    }
+                }}
+                <button type="button" class="primary" on:click=move |_| { take.dispatch(()); }>{i18n.t(msg::STAFF_TAKE_NEXT)}</button>
+            </section>
+            <h2>{i18n.t(msg::STAFF_CHATS)}</h2>
+            <div class="chat-grid">
+                <For each=move || chats.get() key=|c| c.session_id children=move |c| view! { <StaffChat chat=c /> } />
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn StaffChat(chat: ActiveChat) -> impl IntoView {
+    let i18n = use_i18n();
+    let conn = connect(chat.session_id);
+    // Unread: member messages that arrived since the staff member last clicked into this chat.
+    let read_up_to = RwSignal::new(0i64);
+    let unread = move || conn.messages.with(|m| m.iter().filter(|m| !m.from_staff && m.id > read_up_to.get()).count());
+    let mark_read = move || read_up_to.set(conn.messages.with_untracked(|m| m.last().map(|m| m.id).unwrap_or(0)));
+    let title = format!("{} · {}", chat.member_name, topic_label(&chat.topic, i18n.get_untracked()));
+    let recent = chat.recent_inquiries.clone();
+    view! {
+        <div class="staff-chat" on:click=move |_| mark_read() on:focusin=move |_| mark_read()>
+            {move || (unread() > 0).then(|| view! { <span class="badge">{unread()} " " {i18n.t(msg::STAFF_UNREAD)}</span> })}
+            <ChatPanel conn=conn staff_view=true title=title />
+            <details class="card">
+                <summary>{i18n.t(msg::STAFF_CONTEXT)} " (" {recent.len()} ")"</summary>
+                <ul>
+                    {recent.into_iter().map(|r| view! {
+                        <li><A href=format!("/admin/inquiries/{}", r.id)>{r.reference}</A> " " {r.category.get(i18n.get_untracked()).to_owned()}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </div>
+    }
+}

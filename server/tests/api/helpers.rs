@@ -59,6 +59,21 @@ pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl Fn
     TestApp { address, state }
 }
 
+impl TestApp {
+    /// A handle on a server started elsewhere (its own runtime), sharing its database.
+    pub async fn attach(address: &str, database_url: &str) -> TestApp {
+        let db = app::infra::Db::connect(database_url).await.expect("db");
+        let state = AppState {
+            chat: app::chat::server::ChatHub::new(db.backend),
+            db,
+            settings: std::sync::Arc::new(Settings::default()),
+            clock: Clock::System,
+            outbox_wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+        };
+        TestApp { address: address.into(), state }
+    }
+}
+
 /// One browser: its own cookie jar, and the `Origin` a page of ours would send.
 pub struct Client {
     pub http: reqwest::Client,

@@ -2,12 +2,12 @@
 //! PostgreSQL when `MADOGUCHI_TEST_POSTGRES` names a server (the test command runs both).
 mod admin;
 mod auth;
+mod chat;
 mod contact;
 mod faq;
 mod helpers;
 mod ideas;
 mod inbox;
-mod chat;
-mod ws;
 mod security;
 mod smtp;
+mod ws;

@@ -54,9 +54,10 @@ pub async fn refresh_stats(state: &AppState) -> crate::error::AppResult<()> {
     .bind(HANDLE_SAMPLE)
     .fetch_all(&state.db.pool)
     .await?;
-    let (capacity,): (i64,) = sqlx::query_as("SELECT COALESCE(SUM(capacity), 0) FROM staff_presence WHERE available = 1")
-        .fetch_one(&state.db.pool)
-        .await?;
+    let (capacity,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(SUM(capacity), 0) FROM staff_presence WHERE available = 1")
+            .fetch_one(&state.db.pool)
+            .await?;
     let avg = (durations.len() >= MIN_SAMPLES)
         .then(|| durations.iter().map(|(t, e)| (e - t) as f64 / 1000.0).sum::<f64>() / durations.len() as f64);
     state.chat.set_stats(QueueStats { avg_handle_secs: avg, capacity: capacity.max(1) });

@@ -23,7 +23,9 @@ pub enum QueueEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SessionEvent {
     Message(ChatMessage),
-    Typing { from_staff: bool },
+    Typing {
+        from_staff: bool,
+    },
     /// Status or staff changed: connections reload the session's state.
     Changed,
 }

@@ -30,7 +30,12 @@ pub struct WsQuery {
     session: i64,
 }
 
-pub async fn ws_handler(State(state): State<AppState>, Query(q): Query<WsQuery>, ws: WebSocketUpgrade, parts: Parts) -> Response {
+pub async fn ws_handler(
+    State(state): State<AppState>,
+    Query(q): Query<WsQuery>,
+    ws: WebSocketUpgrade,
+    parts: Parts,
+) -> Response {
     // Browsers send Origin on WebSocket handshakes; a foreign page must not ride our cookie.
     let origin = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).unwrap_or("");
     let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -140,7 +145,12 @@ where
     }
 }
 
-async fn send_state<S: Sink<ServerMsg> + Unpin>(state: &AppState, session: i64, ahead: i64, out: &mut S) -> Result<SessionStatus, ()> {
+async fn send_state<S: Sink<ServerMsg> + Unpin>(
+    state: &AppState,
+    session: i64,
+    ahead: i64,
+    out: &mut S,
+) -> Result<SessionStatus, ()> {
     let row = session_row(&state.db, session).await.map_err(|_| ())?;
     let st = state_of(state, session, &row, Some(ahead));
     out.send(ServerMsg::State(st)).await.map_err(|_| ())?;
@@ -173,17 +183,30 @@ async fn handle_client<S: Sink<ServerMsg> + Unpin>(
                     return Ok(());
                 };
                 let client_id: String = client_id.chars().take(64).collect();
-                let (message, new) = store_message(state, session, user, side == Side::Staff, &client_id, &body).await?;
+                let (message, new) =
+                    store_message(state, session, user, side == Side::Staff, &client_id, &body).await?;
                 // Stored before acknowledged: the ack means it survives a restart.
                 let _ = out.send(ServerMsg::Ack { client_id, id: message.id }).await;
                 if new {
-                    state.chat.publish(&state.db, HubEvent::Session { session_id: session, event: SessionEvent::Message(message) }).await?;
+                    state
+                        .chat
+                        .publish(
+                            &state.db,
+                            HubEvent::Session { session_id: session, event: SessionEvent::Message(message) },
+                        )
+                        .await?;
                 }
             }
             ClientMsg::Typing => {
                 state
                     .chat
-                    .publish(&state.db, HubEvent::Session { session_id: session, event: SessionEvent::Typing { from_staff: side == Side::Staff } })
+                    .publish(
+                        &state.db,
+                        HubEvent::Session {
+                            session_id: session,
+                            event: SessionEvent::Typing { from_staff: side == Side::Staff },
+                        },
+                    )
                     .await?;
             }
             ClientMsg::Leave | ClientMsg::End => {

@@ -45,7 +45,8 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
     let member = require_member().await?;
     let state = state()?;
     let parts = parts()?;
-    let topic = topic(&topic_id).ok_or_else(|| AppError::field("topic", crate::domain::ValidationError::InvalidChoice))?;
+    let topic =
+        topic(&topic_id).ok_or_else(|| AppError::field("topic", crate::domain::ValidationError::InvalidChoice))?;
     if topic.contact_category.is_some() {
         return Err(AppError::field("topic", crate::domain::ValidationError::InvalidChoice));
     }
@@ -215,12 +216,15 @@ pub async fn store_message(
 pub async fn take_next() -> AppResult<Option<i64>> {
     let staff = require_staff().await?;
     let state = state()?;
-    let (active,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE staff_id = $1 AND status = 'active'")
+    let (active,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE staff_id = $1 AND status = 'active'")
+            .bind(staff.id)
+            .fetch_one(&state.db.pool)
+            .await?;
+    let capacity: Option<(i64,)> = sqlx::query_as("SELECT capacity FROM staff_presence WHERE staff_id = $1")
         .bind(staff.id)
-        .fetch_one(&state.db.pool)
+        .fetch_optional(&state.db.pool)
         .await?;
-    let capacity: Option<(i64,)> =
-        sqlx::query_as("SELECT capacity FROM staff_presence WHERE staff_id = $1").bind(staff.id).fetch_optional(&state.db.pool).await?;
     if active >= capacity.map(|(c,)| c).unwrap_or(3) {
         return Ok(None);
     }
@@ -255,16 +259,17 @@ pub async fn end_session(state: &AppState, user: &UserView, session: i64) -> App
         SessionStatus::Active => ("ended", if row.member_id == user.id { "member" } else { "staff" }),
         _ => return Ok(false),
     };
-    let changed = sqlx::query("UPDATE chat_sessions SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = $5")
-        .bind(new_status)
-        .bind(state.clock.now_ms())
-        .bind(by)
-        .bind(session)
-        .bind(row.status.as_str())
-        .execute(&state.db.pool)
-        .await?
-        .rows_affected()
-        == 1;
+    let changed =
+        sqlx::query("UPDATE chat_sessions SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = $5")
+            .bind(new_status)
+            .bind(state.clock.now_ms())
+            .bind(by)
+            .bind(session)
+            .bind(row.status.as_str())
+            .execute(&state.db.pool)
+            .await?
+            .rows_affected()
+            == 1;
     if changed {
         if row.status == SessionStatus::Waiting {
             state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id: session })).await?;
@@ -294,10 +299,11 @@ pub async fn set_presence(available: bool, capacity: i64) -> AppResult<()> {
 pub async fn staff_console() -> AppResult<StaffConsole> {
     let staff = require_staff().await?;
     let state = state()?;
-    let presence: Option<(i64, i64)> = sqlx::query_as("SELECT available, capacity FROM staff_presence WHERE staff_id = $1")
-        .bind(staff.id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let presence: Option<(i64, i64)> =
+        sqlx::query_as("SELECT available, capacity FROM staff_presence WHERE staff_id = $1")
+            .bind(staff.id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     let queue: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT s.id, u.display_name, s.topic, s.enqueued_at FROM chat_sessions s JOIN users u ON u.id = s.member_id
          WHERE s.status = 'waiting' ORDER BY s.id LIMIT 200",
@@ -327,7 +333,12 @@ pub async fn staff_console() -> AppResult<StaffConsole> {
         capacity: presence.map(|(_, c)| c).unwrap_or(3),
         queue: queue
             .into_iter()
-            .map(|(session_id, member_name, topic, at)| QueueEntry { session_id, member_name, topic, enqueued_at: from_millis(at) })
+            .map(|(session_id, member_name, topic, at)| QueueEntry {
+                session_id,
+                member_name,
+                topic,
+                enqueued_at: from_millis(at),
+            })
             .collect(),
         chats: active,
     })
