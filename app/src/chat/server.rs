@@ -6,7 +6,7 @@ mod hub;
 mod socket;
 mod store;
 
-pub use background::spawn_chat_tasks;
+pub use background::{heartbeat_and_sweep, refresh_stats, spawn_chat_tasks};
 pub use hub::{ChatHub, HubEvent, QueueEvent, SessionEvent};
 pub use socket::{run_connection, ws_handler, Side};
 pub use store::{chat_entry, end_session, join_queue, my_chats, set_presence, staff_console, take_next};

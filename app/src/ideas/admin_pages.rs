@@ -24,18 +24,17 @@ fn IdeasAdmin() -> impl IntoView {
             {move || match ideas.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
-                // Keyed by what a review can change: after one card is saved, only the cards
-                // whose idea changed are rebuilt, so unsaved edits elsewhere stay put.
-                Some(Ok(list)) => view! {
-                    <ul class="ideas">
-                        <For
-                            each=move || list.clone()
-                            key=|i| (i.id, i.status, i.votes, i.hidden, i.staff_note.clone(), i.duplicate_of)
-                            children=move |i| view! { <Review idea=i on_change=move || ideas.refetch() /> }
-                        />
-                    </ul>
-                }.into_any(),
+                Some(Ok(_)) => ().into_any(),
             }}
+            // One list for the page's life, keyed by what a review can change: after one card is
+            // saved, only the cards whose idea changed are rebuilt, so unsaved edits elsewhere stay.
+            <ul class="ideas">
+                <For
+                    each=move || ideas.get().and_then(Result::ok).unwrap_or_default()
+                    key=|i| (i.id, i.status, i.votes, i.hidden, i.staff_note.clone(), i.duplicate_of)
+                    children=move |i| view! { <Review idea=i on_change=move || ideas.refetch() /> }
+                />
+            </ul>
         </section>
     }
 }

@@ -300,3 +300,34 @@ async fn a_server_killed_mid_chat_comes_back_with_nothing_lost() {
     assert_eq!(ww.status(SessionStatus::Waiting).await.ahead, Some(0));
     second.kill();
 }
+
+#[tokio::test]
+async fn the_wait_estimate_appears_once_there_is_enough_history() {
+    let app = chat_app(|_| {}).await;
+    let sato = staff(&app, "sato@example.jp").await;
+    let _ = sato;
+    let m = member(&app, "m@example.jp").await;
+    let s = join(&m, "other").await.1.as_i64().unwrap();
+    let mut ws = open(&m, &app.address, s).await;
+    assert_eq!(ws.status(SessionStatus::Waiting).await.estimate_secs, None, "no history yet");
+    // Three past chats of five minutes each.
+    let past = member(&app, "past@example.jp").await;
+    let _ = past;
+    for i in 0..3 {
+        sqlx::query(
+            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, taken_at, ended_at) VALUES (1, 'other', 'ended', 0, 0, $1, $2)",
+        )
+        .bind(i * 1000)
+        .bind(i * 1000 + 300_000)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    app::chat::server::refresh_stats(&app.state).await.unwrap();
+    let other = member(&app, "later@example.jp").await;
+    join(&other, "other").await; // a queue event makes the first socket send its state again
+    let later = join(&other, "other").await.1.as_i64().unwrap();
+    let mut ws2 = open(&other, &app.address, later).await;
+    let st = ws2.status(SessionStatus::Waiting).await;
+    assert_eq!((st.ahead, st.estimate_secs), (Some(1), Some(300)), "capacity 3: one round of five minutes");
+}

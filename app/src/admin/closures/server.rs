@@ -11,8 +11,8 @@ pub async fn overview() -> AppResult<AdminOverview> {
     require_staff().await?;
     let state = state()?;
     let (members, staff): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN role = 'member' THEN 1 ELSE 0 END), 0),
-                COALESCE(SUM(CASE WHEN role = 'staff' THEN 1 ELSE 0 END), 0) FROM users",
+        "SELECT CAST(COALESCE(SUM(CASE WHEN role = 'member' THEN 1 ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN role = 'staff' THEN 1 ELSE 0 END), 0) AS BIGINT) FROM users",
     )
     .fetch_one(&state.db.pool)
     .await?;

@@ -55,7 +55,7 @@ pub async fn refresh_stats(state: &AppState) -> crate::error::AppResult<()> {
     .fetch_all(&state.db.pool)
     .await?;
     let (capacity,): (i64,) =
-        sqlx::query_as("SELECT COALESCE(SUM(capacity), 0) FROM staff_presence WHERE available = 1")
+        sqlx::query_as("SELECT CAST(COALESCE(SUM(capacity), 0) AS BIGINT) FROM staff_presence WHERE available = 1")
             .fetch_one(&state.db.pool)
             .await?;
     let avg = (durations.len() >= MIN_SAMPLES)

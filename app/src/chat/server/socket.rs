@@ -1,11 +1,11 @@
 //! The chat WebSocket at `/ws/chat?session=ID`: authenticated by the session cookie, Origin
 //! checked, allowed only for the chat's member or its staff. The connection logic works on any
 //! `Sink`/`Stream` of protocol messages, so tests can drive it with channels.
-use super::hub::{HubEvent, QueueEvent, SessionEvent};
+use super::hub::{estimate_secs, HubEvent, QueueEvent, SessionEvent};
 use super::store::{end_session, messages_since, people_ahead, session_row, state_of, store_message};
 use crate::auth::server::user_for_token;
 use crate::auth::UserView;
-use crate::chat::protocol::{ClientMsg, ServerMsg, SessionStatus, MESSAGE_MAX};
+use crate::chat::protocol::{ClientMsg, ServerMsg, SessionState, SessionStatus, MESSAGE_MAX};
 use crate::domain::check_multiline;
 use crate::error::AppResult;
 use crate::infra::http::cookie;
@@ -88,17 +88,16 @@ where
         state.chat.connect(session);
     }
     let mut ahead = people_ahead(&state.db, session).await.unwrap_or(0);
-    let mut status = SessionStatus::Waiting;
-    if let Ok(s) = send_state(&state, session, ahead, &mut out).await {
-        status = s;
-    }
+    // The last state sent. Queue moves only change `ahead` (and the estimate), so they are
+    // answered from here without touching the database: one dequeue costs one broadcast.
+    let Ok(mut current) = send_state(&state, session, ahead, &mut out).await else { return };
     let mut resync = tokio::time::interval(std::time::Duration::from_secs(30));
     resync.tick().await;
     loop {
         tokio::select! {
             msg = input.next() => {
                 let Some(msg) = msg else { break };
-                if handle_client(&state, &user, session, side, status, msg, &mut out).await.is_err() {
+                if handle_client(&state, &user, session, side, current.status, msg, &mut out).await.is_err() {
                     break;
                 }
             }
@@ -110,11 +109,11 @@ where
                     if from_staff != (side == Side::Staff) && out.send(ServerMsg::Typing { from_staff }).await.is_err() { break; }
                 }
                 Ok(SessionEvent::Changed) | Err(RecvError::Lagged(_)) => {
-                    match send_state(&state, session, ahead, &mut out).await { Ok(s) => status = s, Err(()) => break }
+                    match send_state(&state, session, ahead, &mut out).await { Ok(s) => current = s, Err(()) => break }
                 }
                 Err(RecvError::Closed) => break,
             },
-            event = queue_rx.recv(), if status == SessionStatus::Waiting => {
+            event = queue_rx.recv(), if current.status == SessionStatus::Waiting => {
                 match event {
                     Ok(QueueEvent::Removed { id }) if id < session => ahead = (ahead - 1).max(0),
                     Ok(QueueEvent::Joined { id }) if id < session => ahead += 1,
@@ -123,14 +122,16 @@ where
                     Err(RecvError::Lagged(_)) => ahead = people_ahead(&state.db, session).await.unwrap_or(ahead),
                     Err(RecvError::Closed) => break,
                 }
-                match send_state(&state, session, ahead, &mut out).await { Ok(s) => status = s, Err(()) => break }
+                current.ahead = Some(ahead);
+                current.estimate_secs = estimate_secs(ahead, state.chat.stats());
+                if out.send(ServerMsg::State(current.clone())).await.is_err() { break; }
             }
             _ = resync.tick() => {
                 // A safety net against lost events (a listener reconnecting, say).
-                if status == SessionStatus::Waiting {
+                if current.status == SessionStatus::Waiting {
                     ahead = people_ahead(&state.db, session).await.unwrap_or(ahead);
                 }
-                match send_state(&state, session, ahead, &mut out).await { Ok(s) => status = s, Err(()) => break }
+                match send_state(&state, session, ahead, &mut out).await { Ok(s) => current = s, Err(()) => break }
             }
         }
     }
@@ -150,11 +151,11 @@ async fn send_state<S: Sink<ServerMsg> + Unpin>(
     session: i64,
     ahead: i64,
     out: &mut S,
-) -> Result<SessionStatus, ()> {
+) -> Result<SessionState, ()> {
     let row = session_row(&state.db, session).await.map_err(|_| ())?;
     let st = state_of(state, session, &row, Some(ahead));
-    out.send(ServerMsg::State(st)).await.map_err(|_| ())?;
-    Ok(row.status)
+    out.send(ServerMsg::State(st.clone())).await.map_err(|_| ())?;
+    Ok(st)
 }
 
 async fn handle_client<S: Sink<ServerMsg> + Unpin>(
