@@ -19,8 +19,10 @@ pub mod i18n;
 pub mod ideas;
 #[cfg(feature = "ssr")]
 pub mod infra;
+pub mod insights;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod shell;
+pub mod survey;
 
 pub use shell::App;

@@ -5,13 +5,15 @@ mod pages;
 
 use crate::admin::AdminPage;
 use crate::auth::{LoginPage, RegisterPage, Session};
-use crate::chat::{ChatPage, StaffChatPage};
+use crate::chat::{ChatHistoryPage, ChatPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
 use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, I18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
+use crate::insights::{InsightsPage, TranscriptPage};
+use crate::survey::SurveyPage;
 use header::Header;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -41,6 +43,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/terms") view=TermsPage />
                     <Route path=path!("/chat") view=ChatPage />
                     <Route path=path!("/admin/chat") view=StaffChatPage />
+                    <Route path=path!("/chat/history") view=ChatHistoryPage />
+                    <Route path=path!("/chat/survey/:id") view=SurveyPage />
+                    <Route path=path!("/admin/insights") view=InsightsPage />
+                    <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />
                     <Route path=path!("/ideas") view=AdoptedPage />
                     <Route path=path!("/ideas/board") view=BoardPage />
                     <Route path=path!("/ideas/new") view=NewIdeaPage />

@@ -91,6 +91,15 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_INQUIRIES_PER_HOUR")? {
         s.inquiries_per_hour = v;
     }
+    if let Some(v) = parse("MADOGUCHI_CHAT_QUEUE_CAP")? {
+        s.chat_queue_cap = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_CHAT_PC_ONLY")? {
+        s.chat_pc_only = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_CHAT_GRACE_SECS")? {
+        s.chat_grace_secs = v;
+    }
     if let Some(v) = parse("MADOGUCHI_REGISTRATIONS_PER_HOUR")? {
         s.registrations_per_hour = v;
     }

@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .route("/ws/chat", get(ws_handler))
+        .route("/api/insights/surveys.csv", get(app::insights::server::surveys_csv))
         .fallback_service(static_files)
         .with_state(state)
         .layer(middleware::from_fn_with_state(allowed, origin::check))

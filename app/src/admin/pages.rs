@@ -57,6 +57,8 @@ fn Dashboard() -> impl IntoView {
             <nav class="admin-nav" aria-label=i18n.t(msg::ADMIN)>
                 <A href="/admin/chat">{i18n.t(msg::STAFF_CHAT_LINK)}</A>
                 " · "
+                <A href="/admin/insights">{i18n.t(msg::INSIGHTS_LINK)}</A>
+                " · "
                 <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
                 " · "
                 <A href="/admin/faq">{i18n.t(msg::FAQ_ADMIN_LINK)}</A>

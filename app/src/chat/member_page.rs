@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::faq::{SuggestionSource, Suggestions};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
+use crate::survey::SurveyForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -174,6 +175,43 @@ fn Room(session: i64) -> impl IntoView {
             </div>
         }
         .into_any(),
+        // Either side ended it: the survey takes the chat's place (the transcript stays above).
+        Some(SessionStatus::Ended) => view! {
+            <ChatPanel conn=conn staff_view=false />
+            <SurveyForm session_id=session />
+        }
+        .into_any(),
         Some(_) => view! { <ChatPanel conn=conn staff_view=false /> }.into_any(),
+    }
+}
+
+/// `/chat/history`: the member's past chats, with the survey while it can still be answered.
+#[component]
+pub fn ChatHistoryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let chats = LocalResource::new(super::api::my_chats);
+    view! {
+        <section aria-labelledby="chat-history-title">
+            <h1 id="chat-history-title">{i18n.t(msg::CHAT_HISTORY)}</h1>
+            {move || match chats.get() {
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p>{i18n.t(msg::NONE_YET)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="hits">{list.into_iter().map(|c| {
+                        let at = c.enqueued_at;
+                        let label = topic(&c.topic).map(|t| t.label);
+                        view! {
+                            <li>
+                                {move || format_datetime(&at, i18n.get())} " · " {label.map(|l| i18n.t(l)())}
+                                {(c.status == SessionStatus::Ended).then(|| view! {
+                                    " · " <A href=format!("/chat/survey/{}", c.session_id)>{i18n.t(msg::SURVEY_LINK)}</A>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}</ul>
+                }.into_any(),
+            }}
+        </section>
     }
 }

@@ -284,6 +284,56 @@ texts! {
     ERR_CLOSED = "現在は受付時間外です。" / "We are closed now.";
     ERR_PC_ONLY = "チャットはパソコンからのみご利用いただけます。" / "Live chat is available from a PC only.";
 
+
+    // Survey
+    SURVEY_TITLE = "アンケートにご協力ください" / "Tell us how it went";
+    SURVEY_SCORE = "今回のチャットの満足度" / "How satisfied are you with this chat?";
+    SURVEY_1 = "1 とても不満" / "1 Very dissatisfied";
+    SURVEY_2 = "2 不満" / "2 Dissatisfied";
+    SURVEY_3 = "3 ふつう" / "3 Neutral";
+    SURVEY_4 = "4 満足" / "4 Satisfied";
+    SURVEY_5 = "5 とても満足" / "5 Very satisfied";
+    SURVEY_RESOLVED = "ご質問は解決しましたか?" / "Was your question resolved?";
+    SURVEY_COMMENT = "ご意見・ご感想(任意・500文字以内)" / "Comments (optional, up to 500 characters)";
+    SURVEY_COMMENT_FINAL = "コメントを送信すると、回答は変更できなくなります。" / "After you send a comment, the answer can no longer be changed.";
+    SURVEY_SEND = "回答する" / "Send";
+    SURVEY_SKIP = "回答しない" / "Skip";
+    SURVEY_THANKS = "ご回答ありがとうございました。" / "Thank you for your answer.";
+    SURVEY_CLOSED = "このチャットのアンケートは回答を締め切りました。" / "This chat's survey is closed.";
+    SURVEY_CHANGE = "回答を変更する" / "Change answer";
+    SURVEY_LINK = "アンケートに回答する" / "Answer the survey";
+    CHAT_HISTORY = "チャット履歴" / "Past chats";
+
+
+    // Insights
+    INSIGHTS_TITLE = "サポート状況" / "Support insights";
+    INSIGHTS_LINK = "サポート状況" / "Insights";
+    PERIOD_FROM = "開始日" / "From";
+    PERIOD_TO = "終了日" / "To";
+    SHOW = "表示" / "Show";
+    CSAT = "満足度(4〜5の割合)" / "CSAT (share of 4–5)";
+    AVERAGE_SCORE = "平均スコア" / "Average score";
+    RESPONSE_RATE = "回答率" / "Response rate";
+    ANSWERS = "回答数" / "Answers";
+    PER_STAFF = "スタッフ別" / "By staff member";
+    WEEKLY_TREND = "週ごとの満足度" / "CSAT by week";
+    COMMENTS = "コメント(新しい順)" / "Comments, newest first";
+    TRANSCRIPT = "会話記録" / "Transcript";
+    CHAT_OPS = "チャットの運用" / "Chat operations";
+    CHATS = "対応数" / "Chats";
+    CHATS_PER_DAY = "1日あたりの対応数" / "Chats per day";
+    AVG_WAIT = "平均待ち時間" / "Average wait";
+    P90_WAIT = "待ち時間(90パーセンタイル)" / "90th percentile wait";
+    AVG_HANDLE = "平均対応時間" / "Average handle time";
+    LEFT_QUEUE = "待機をやめた割合" / "Left the queue";
+    LINE_BUSY = "「回線混雑」で受付できなかった割合" / "Turned away as line busy";
+    MAIL_OPS = "メール窓口" / "Mail desk";
+    IN_TIME = "1営業日以内に回答した割合" / "Answered within one business day";
+    OVERDUE_NOW = "現在の期限超過" / "Overdue now";
+    SECONDS = "秒" / "s";
+    CSV_EXPORT = "アンケート回答をCSVで書き出す" / "Export survey answers (CSV)";
+    NO_DATA = "データがありません" / "No data";
+
     // Errors
     ERR_VALIDATION = "入力内容をご確認ください。" / "Please check the highlighted fields.";
     ERR_LOGIN_REQUIRED = "ログインが必要です。" / "Please log in first.";

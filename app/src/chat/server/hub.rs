@@ -73,7 +73,7 @@ impl ChatHub {
         let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
         // Drop channels nobody listens to any more, so the map does not grow without bound.
         sessions.retain(|_, tx| tx.receiver_count() > 0);
-        sessions.entry(id).or_insert_with(|| broadcast::channel(256).0).subscribe()
+        sessions.entry(id).or_insert_with(|| broadcast::channel(64).0).subscribe()
     }
 
     /// Sends an event to every connection that cares, on every instance.

@@ -58,7 +58,12 @@ pub async fn ws_handler(
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
     let session = q.session;
-    ws.max_message_size(16 * 1024).on_upgrade(move |socket| serve_socket(socket, state, user, session, side))
+    // Small buffers: chat frames are short, and tungstenite's 128 KiB defaults would dominate the
+    // memory of a long queue of idle sockets.
+    ws.max_message_size(16 * 1024)
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(4 * 1024)
+        .on_upgrade(move |socket| serve_socket(socket, state, user, session, side))
 }
 
 async fn serve_socket(socket: WebSocket, state: AppState, user: UserView, session: i64, side: Side) {

@@ -154,6 +154,11 @@ pub fn state_of(state: &AppState, id: i64, row: &SessionRow, ahead: Option<i64>)
     }
 }
 
+/// The whole transcript of a chat (callers check who may read it).
+pub async fn messages_for(db: &Db, session: i64) -> AppResult<Vec<ChatMessage>> {
+    messages_since(db, session, 0).await
+}
+
 pub async fn messages_since(db: &Db, session: i64, after: i64) -> AppResult<Vec<ChatMessage>> {
     let rows = sqlx::query(
         "SELECT m.id, m.client_id, m.from_staff, u.display_name, m.body, m.created_at FROM chat_messages m

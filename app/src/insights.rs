@@ -1,0 +1,12 @@
+//! Staff insights (`/admin/insights`): satisfaction from the post-chat survey, chat operations and
+//! the mail desk, for a chosen period; and the survey answers as CSV.
+pub mod api;
+mod metrics;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod types;
+
+pub use metrics::{mean, percentile, share, survey_metrics};
+pub use pages::{InsightsPage, TranscriptPage};
+pub use types::*;

@@ -1,0 +1,218 @@
+//! Insights, computed from the stored chats, survey answers and inquiries of a period. The SQL
+//! only fetches rows; the figures come from `metrics.rs`, the same on SQLite and PostgreSQL.
+use super::{
+    mean, percentile, share, survey_metrics, ChatOps, Insights, MailOps, StaffMetrics, SurveyComment, Transcript,
+    WeekPoint,
+};
+use crate::auth::server::{require_staff, user_for_token, SESSION_COOKIE};
+use crate::calendar::{from_millis, JST};
+use crate::chat::server::messages_for;
+use crate::contact::server::load_categories;
+use crate::error::{AppError, AppResult};
+use crate::infra::http::{cookie, state};
+use crate::infra::AppState;
+use axum::extract::{Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const DAY_MS: i64 = 86_400_000;
+
+fn bounds(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate, i64, i64) {
+    let today = state.clock.now().date_naive();
+    let to = to.unwrap_or(today);
+    let from = from.unwrap_or(to - Days::new(27)).min(to);
+    let start =
+        JST.from_local_datetime(&from.and_hms_opt(0, 0, 0).unwrap_or_default()).single().map(|d| d.timestamp_millis());
+    let end = JST
+        .from_local_datetime(&to.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .single()
+        .map(|d| d.timestamp_millis() + DAY_MS);
+    (from, to, start.unwrap_or(0), end.unwrap_or(i64::MAX))
+}
+
+type ChatRow = (i64, String, i64, Option<i64>, Option<i64>, Option<String>);
+type SurveyRow = (i64, i64, Option<String>, i64, Option<String>, Option<i64>);
+
+pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResult<Insights> {
+    require_staff().await?;
+    let state = state()?;
+    let (from, to, start, end) = bounds(&state, from, to);
+    let days = (to - from).num_days() + 1;
+
+    let chats: Vec<ChatRow> = sqlx::query_as(
+        "SELECT s.id, s.status, s.enqueued_at, s.taken_at, s.ended_at, u.display_name FROM chat_sessions s
+         LEFT JOIN users u ON u.id = s.staff_id WHERE s.enqueued_at >= $1 AND s.enqueued_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let (refusals,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_refusals WHERE at >= $1 AND at < $2")
+        .bind(start)
+        .bind(end)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let joined = chats.len() as i64;
+    let taken: Vec<&ChatRow> = chats.iter().filter(|c| c.3.is_some()).collect();
+    let ended: Vec<&ChatRow> = chats.iter().filter(|c| c.1 == "ended" && c.3.is_some()).collect();
+    let waits: Vec<f64> = taken.iter().filter_map(|c| c.3.map(|t| (t - c.2) as f64 / 1000.0)).collect();
+    let handles: Vec<f64> = ended.iter().filter_map(|c| Some((c.4? - c.3?) as f64 / 1000.0)).collect();
+    let chat = ChatOps {
+        chats: taken.len() as i64,
+        chats_per_day: share(taken.len() as i64, days),
+        avg_wait_secs: mean(&waits),
+        p90_wait_secs: percentile(&waits, 0.9),
+        avg_handle_secs: mean(&handles),
+        left_queue_share: share(chats.iter().filter(|c| c.1 == "left").count() as i64, joined),
+        line_busy_share: share(refusals, joined + refusals),
+    };
+
+    let answers: Vec<SurveyRow> = sqlx::query_as(
+        "SELECT c.session_id, c.score, c.comment, c.updated_at, u.display_name, s.ended_at FROM chat_surveys c
+         JOIN chat_sessions s ON s.id = c.session_id LEFT JOIN users u ON u.id = s.staff_id
+         WHERE s.enqueued_at >= $1 AND s.enqueued_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let overall = survey_metrics(&answers.iter().map(|a| a.1).collect::<Vec<_>>(), ended.len() as i64);
+    let mut staff_names: Vec<String> = ended.iter().filter_map(|c| c.5.clone()).collect();
+    staff_names.sort();
+    staff_names.dedup();
+    let per_staff = staff_names
+        .into_iter()
+        .map(|name| {
+            let scores: Vec<i64> =
+                answers.iter().filter(|a| a.4.as_deref() == Some(name.as_str())).map(|a| a.1).collect();
+            let ended_by = ended.iter().filter(|c| c.5.as_deref() == Some(name.as_str())).count() as i64;
+            StaffMetrics { staff: name, metrics: survey_metrics(&scores, ended_by) }
+        })
+        .collect();
+    let mut weeks: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
+    for a in &answers {
+        let day = from_millis(a.5.unwrap_or(a.3)).date_naive();
+        let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+        weeks.entry(monday).or_default().push(a.1);
+    }
+    let weekly = weeks
+        .into_iter()
+        .map(|(week, scores)| {
+            let m = survey_metrics(&scores, 0);
+            WeekPoint { week, answers: m.answers, csat: m.csat }
+        })
+        .collect();
+    let mut comments: Vec<SurveyComment> = answers
+        .iter()
+        .filter_map(|a| {
+            Some(SurveyComment {
+                session_id: a.0,
+                staff: a.4.clone().unwrap_or_default(),
+                score: a.1,
+                comment: a.2.clone()?,
+                at: from_millis(a.3),
+            })
+        })
+        .collect();
+    comments.sort_by(|a, b| b.at.cmp(&a.at));
+
+    let inquiries: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT i.category_id, i.due_at, (SELECT MIN(m.created_at) FROM inquiry_messages m WHERE m.inquiry_id = i.id AND m.from_staff = 1)
+         FROM inquiries i WHERE i.received_at >= $1 AND i.received_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let categories = load_categories(&state.db).await?;
+    let per_category =
+        categories.iter().map(|c| (c.name.clone(), inquiries.iter().filter(|i| i.0 == c.id).count() as i64)).collect();
+    let in_time = inquiries.iter().filter(|i| i.2.is_some_and(|r| r <= i.1)).count() as i64;
+    let (overdue_now,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM inquiries WHERE status IN ('new', 'in_progress') AND due_at < $1")
+            .bind(state.clock.now_ms())
+            .fetch_one(&state.db.pool)
+            .await?;
+    let mail = MailOps { per_category, answered_in_time: share(in_time, inquiries.len() as i64), overdue_now };
+
+    Ok(Insights { from, to, overall, per_staff, weekly, comments, chat, mail })
+}
+
+pub async fn transcript(session_id: i64) -> AppResult<Transcript> {
+    require_staff().await?;
+    let state = state()?;
+    let row: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT m.display_name, u.display_name FROM chat_sessions s JOIN users m ON m.id = s.member_id
+         LEFT JOIN users u ON u.id = s.staff_id WHERE s.id = $1",
+    )
+    .bind(session_id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let (member, staff) = row.ok_or(AppError::NotFound)?;
+    Ok(Transcript { session_id, member, staff, messages: messages_for(&state.db, session_id).await? })
+}
+
+#[derive(Deserialize)]
+pub struct CsvRange {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// `GET /api/insights/surveys.csv?from=…&to=…`: the survey answers as CSV, UTF-8 with a byte-order
+/// mark so Excel opens the Japanese correctly. Staff only.
+pub async fn surveys_csv(State(state): State<AppState>, Query(range): Query<CsvRange>, parts: Parts) -> Response {
+    let user = match cookie(&parts, SESSION_COOKIE) {
+        Some(token) => user_for_token(&state, &token).await.ok().flatten(),
+        None => None,
+    };
+    match user {
+        None => return StatusCode::UNAUTHORIZED.into_response(),
+        Some(u) if !u.is_staff() => return StatusCode::FORBIDDEN.into_response(),
+        Some(_) => {}
+    }
+    let (_, _, start, end) = bounds(&state, range.from, range.to);
+    let rows: Result<Vec<SurveyRow>, _> = sqlx::query_as(
+        "SELECT c.session_id, c.score, c.comment, c.updated_at, u.display_name, c.resolved FROM chat_surveys c
+         JOIN chat_sessions s ON s.id = c.session_id LEFT JOIN users u ON u.id = s.staff_id
+         WHERE s.enqueued_at >= $1 AND s.enqueued_at < $2 ORDER BY c.session_id",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&state.db.pool)
+    .await;
+    let Ok(rows) = rows else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+    let mut out = String::from("\u{FEFF}chat_id,answered_at,staff,score,resolved,comment\r\n");
+    for (session, score, comment, at, staff, resolved) in rows {
+        let line = [
+            session.to_string(),
+            from_millis(at).format("%Y-%m-%d %H:%M").to_string(),
+            csv_field(&staff.unwrap_or_default()),
+            score.to_string(),
+            if resolved == Some(1) { "yes".into() } else { "no".into() },
+            csv_field(&comment.unwrap_or_default()),
+        ]
+        .join(",");
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"madoguchi-surveys.csv\""),
+        ],
+        out,
+    )
+        .into_response()
+}

@@ -1,0 +1,62 @@
+//! One answer per chat; changeable until a comment is left or seven days have passed since the
+//! chat ended. A member can answer only for their own ended chat.
+use super::{SurveyAnswer, SurveyInput, SurveyStatus, ANSWER_DAYS};
+use crate::auth::server::require_member;
+use crate::domain::ValidationError;
+use crate::error::{AppError, AppResult};
+use crate::infra::http::state;
+use crate::infra::AppState;
+
+const DAY_MS: i64 = 86_400_000;
+
+async fn load(state: &AppState, member_id: i64, session_id: i64) -> AppResult<SurveyStatus> {
+    let chat: Option<(i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT member_id, status, ended_at FROM chat_sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let Some((owner, status, ended_at)) = chat else { return Err(AppError::NotFound) };
+    if owner != member_id || status != "ended" {
+        // Someone else's chat, or one that never took place, is not answerable (and not probeable).
+        return Err(AppError::NotFound);
+    }
+    let answer: Option<(i64, i64, Option<String>)> =
+        sqlx::query_as("SELECT score, resolved, comment FROM chat_surveys WHERE session_id = $1")
+            .bind(session_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let answer = answer.map(|(score, resolved, comment)| SurveyAnswer { score, resolved: resolved != 0, comment });
+    let in_time = ended_at.is_some_and(|e| state.clock.now_ms() <= e + ANSWER_DAYS * DAY_MS);
+    let final_answer = answer.as_ref().is_some_and(|a| a.comment.is_some());
+    Ok(SurveyStatus { session_id, open: in_time && !final_answer, answer })
+}
+
+pub async fn status(session_id: i64) -> AppResult<SurveyStatus> {
+    let member = require_member().await?;
+    load(&state()?, member.id, session_id).await
+}
+
+pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
+    let member = require_member().await?;
+    let (score, resolved, comment) = input.validate()?;
+    let state = state()?;
+    let current = load(&state, member.id, input.session_id).await?;
+    if !current.open {
+        // Late, or already final (a comment was left): say so on the form.
+        return Err(AppError::field("survey", ValidationError::InvalidChoice));
+    }
+    let now = state.clock.now_ms();
+    sqlx::query(
+        "INSERT INTO chat_surveys (session_id, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
+         ON CONFLICT (session_id) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at",
+    )
+    .bind(input.session_id)
+    .bind(member.id)
+    .bind(score)
+    .bind(i64::from(resolved))
+    .bind(comment)
+    .bind(now)
+    .execute(&state.db.pool)
+    .await?;
+    load(&state, member.id, input.session_id).await
+}

@@ -1,0 +1,346 @@
+//! Live chat benchmark (not a test). In one run on this machine:
+//!  (a) N member/staff socket pairs exchange messages through Madoguchi: relay latency p50/p99
+//!      and messages/s, against a bare axum WebSocket broadcast server in the same harness;
+//!  (b) W members wait in the queue: time until every socket has its new place after one dequeue;
+//!  (c) memory per connected socket (the server process's RSS growth over the W waiting sockets).
+//! The real `madoguchi` binary and the bare baseline each run as their own process; this one is
+//! the load generator.
+//!   scripts/bench-chat.sh [pairs=2000] [waiting=10000]
+use axum::extract::ws::{Message as AxMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
+use axum::routing::get;
+use base64::Engine;
+use futures_util::{SinkExt, StreamExt};
+use sha2::Digest;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+const MESSAGES_PER_PAIR: usize = 5;
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0))
+        })
+        .unwrap_or(0)
+}
+
+fn pct(sorted: &[Duration], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 * p).ceil() as usize).saturating_sub(1).min(sorted.len() - 1)].as_secs_f64() * 1000.0
+}
+
+async fn connect(url: &str, origin: &str, cookie: Option<&str>) -> Ws {
+    let mut req = url.into_client_request().unwrap();
+    req.headers_mut().insert("origin", origin.parse().unwrap());
+    if let Some(c) = cookie {
+        req.headers_mut().insert("cookie", c.parse().unwrap());
+    }
+    for attempt in 0..20 {
+        match tokio_tungstenite::connect_async(req.clone()).await {
+            Ok((ws, _)) => return ws,
+            Err(e) if attempt < 19 => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("connect {url}: {e}"),
+        }
+    }
+    unreachable!()
+}
+
+/// Users with sessions written straight into the database: hashing 10,000 passwords would measure
+/// argon2, not chat. Returns the cookie of each user, in order.
+async fn seed_users(db: &app::infra::Db, prefix: &str, n: usize, role: &str) -> (Vec<i64>, Vec<String>) {
+    let mut ids = Vec::with_capacity(n);
+    let mut cookies = Vec::with_capacity(n);
+    let mut tx = db.pool.begin().await.unwrap();
+    for i in 0..n {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, display_name, role, created_at) VALUES ($1, 'x', $2, $3, 0) RETURNING id",
+        )
+        .bind(format!("{prefix}{i}@bench.example"))
+        .bind(format!("{prefix} {i}"))
+        .bind(role)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        let token = format!("{prefix}-token-{i}-benchmark-only");
+        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sha2::Sha256::digest(token.as_bytes()));
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, 0, 9999999999999)",
+        )
+        .bind(digest)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        ids.push(id);
+        cookies.push(format!("madoguchi_session={token}"));
+    }
+    tx.commit().await.unwrap();
+    (ids, cookies)
+}
+
+async fn read_text(ws: &mut Ws) -> String {
+    loop {
+        match ws.next().await {
+            Some(Ok(Message::Text(t))) => return t.to_string(),
+            Some(Ok(_)) => continue,
+            other => panic!("socket ended: {other:?}"),
+        }
+    }
+}
+
+/// (a) One pair per task: the member sends, the clock stops when the staff socket has it.
+async fn relay_round(
+    pairs: Vec<(Ws, Ws)>,
+    make_msg: fn(usize, usize) -> String,
+    matches: fn(&str, usize, usize) -> bool,
+) -> (Vec<Duration>, Duration) {
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, (mut sender, mut receiver)) in pairs.into_iter().enumerate() {
+        tasks.spawn(async move {
+            let mut lat = Vec::new();
+            for k in 0..MESSAGES_PER_PAIR {
+                let t = Instant::now();
+                sender.send(Message::Text(make_msg(i, k).into())).await.unwrap();
+                loop {
+                    let text = read_text(&mut receiver).await;
+                    if matches(&text, i, k) {
+                        break;
+                    }
+                }
+                lat.push(t.elapsed());
+            }
+            lat
+        });
+    }
+    let mut all = Vec::new();
+    while let Some(l) = tasks.join_next().await {
+        all.extend(l.unwrap());
+    }
+    all.sort();
+    (all, started.elapsed())
+}
+
+// ---- the bare baseline: rooms of a broadcast channel, nothing else ---------------------------
+
+type Rooms = Arc<Mutex<HashMap<u64, broadcast::Sender<String>>>>;
+
+async fn baseline_ws(
+    State(rooms): State<Rooms>,
+    Query(q): Query<HashMap<String, u64>>,
+    ws: WebSocketUpgrade,
+) -> axum::response::Response {
+    let room = q.get("room").copied().unwrap_or(0);
+    ws.on_upgrade(move |socket: WebSocket| async move {
+        let tx = rooms.lock().unwrap().entry(room).or_insert_with(|| broadcast::channel(64).0).clone();
+        let mut rx = tx.subscribe();
+        let (mut sink, mut stream) = socket.split();
+        loop {
+            tokio::select! {
+                m = stream.next() => match m { Some(Ok(AxMessage::Text(t))) => { let _ = tx.send(t.to_string()); } Some(Ok(_)) => {} _ => break },
+                m = rx.recv() => match m { Ok(t) => if sink.send(AxMessage::Text(t.into())).await.is_err() { break }, Err(_) => break },
+            }
+        }
+    })
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn wait_healthy(base: &str) {
+    for _ in 0..200 {
+        if reqwest::get(format!("{base}/healthz")).await.is_ok_and(|r| r.status().is_success()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("server at {base} did not come up");
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--baseline-server") {
+        let port: u16 = args[2].parse().unwrap();
+        let rooms: Rooms = Arc::new(Mutex::new(HashMap::new()));
+        let bare = axum::Router::new().route("/ws", get(baseline_ws)).with_state(rooms);
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+        axum::serve(listener, bare).await.unwrap();
+        return;
+    }
+    let pairs_n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(2000);
+    let waiting_n: usize = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(10000);
+    let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
+    let db = app::infra::Db::connect(&url).await.unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let release_dir = exe.parent().and_then(|p| p.parent()).unwrap().to_path_buf();
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let ws_base = base.replace("http://", "ws://");
+    // Wednesday noon in Tokyo: chat is open.
+    let mut server = std::process::Command::new(release_dir.join("madoguchi"))
+        .env("DATABASE_URL", &url)
+        .env("MADOGUCHI_BIND", format!("127.0.0.1:{port}"))
+        .env("MADOGUCHI_FAKE_NOW", "2026-11-25T12:00:00+09:00")
+        .env("MADOGUCHI_ALLOW_FAKE_NOW", "true")
+        .env("MADOGUCHI_CHAT_QUEUE_CAP", "1000000")
+        .env("RUST_LOG", "error")
+        .spawn()
+        .expect("release server binary (cargo build --release -p server)");
+    let server_pid = server.id();
+    wait_healthy(&base).await;
+    let bare_port = free_port();
+    let mut baseline =
+        std::process::Command::new(&exe).args(["--baseline-server", &bare_port.to_string()]).spawn().unwrap();
+
+    // ---- (a) relay ----
+    let (members, member_cookies) = seed_users(&db, "pm", pairs_n, "member").await;
+    let (staff, staff_cookies) = seed_users(&db, "ps", pairs_n, "staff").await;
+    let mut sessions = Vec::new();
+    for i in 0..pairs_n {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, staff_id, taken_at) VALUES ($1, 'other', 'active', 0, 0, $2, 0) RETURNING id",
+        )
+        .bind(members[i])
+        .bind(staff[i])
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        sessions.push(id);
+    }
+    let mut pairs = Vec::new();
+    for i in 0..pairs_n {
+        let u = format!("{ws_base}/ws/chat?session={}", sessions[i]);
+        let mut m = connect(&u, &base, Some(&member_cookies[i])).await;
+        let mut s = connect(&u, &base, Some(&staff_cookies[i])).await;
+        read_text(&mut m).await; // initial state
+        read_text(&mut s).await;
+        pairs.push((m, s));
+    }
+    fn chat_msg(i: usize, k: usize) -> String {
+        format!(r#"{{"Send":{{"client_id":"b-{i}-{k}","body":"ベンチマーク {k}"}}}}"#)
+    }
+    fn chat_match(t: &str, i: usize, k: usize) -> bool {
+        t.starts_with(r#"{"Message""#) && t.contains(&format!(r#""client_id":"b-{i}-{k}""#))
+    }
+    let (lat, wall) = relay_round(pairs, chat_msg, chat_match).await;
+    let total = lat.len();
+    let (m50, m99) = (pct(&lat, 0.5), pct(&lat, 0.99));
+    println!(
+        "(a) madoguchi: pairs={pairs_n} messages={total} p50={m50:.2}ms p99={m99:.2}ms throughput={:.0} msg/s",
+        total as f64 / wall.as_secs_f64()
+    );
+
+    let mut bare_pairs = Vec::new();
+    for i in 0..pairs_n {
+        let u = format!("ws://127.0.0.1:{bare_port}/ws?room={i}");
+        let m = connect(&u, &base, None).await;
+        let s = connect(&u, &base, None).await;
+        bare_pairs.push((m, s));
+    }
+    fn bare_msg(i: usize, k: usize) -> String {
+        format!("{i}-{k}")
+    }
+    fn bare_match(t: &str, i: usize, k: usize) -> bool {
+        t == format!("{i}-{k}")
+    }
+    let (blat, bwall) = relay_round(bare_pairs, bare_msg, bare_match).await;
+    let (b50, b99) = (pct(&blat, 0.5), pct(&blat, 0.99));
+    println!(
+        "(a) bare axum: pairs={pairs_n} messages={} p50={b50:.2}ms p99={b99:.2}ms throughput={:.0} msg/s",
+        blat.len(),
+        blat.len() as f64 / bwall.as_secs_f64()
+    );
+    println!(
+        "(a) ratio madoguchi/bare: p50 x{:.1}, p99 x{:.1}, throughput x{:.2}",
+        m50 / b50,
+        m99 / b99,
+        (total as f64 / wall.as_secs_f64()) / (blat.len() as f64 / bwall.as_secs_f64())
+    );
+
+    // ---- (b) and (c): a long queue ----
+    let (waiters, waiter_cookies) = seed_users(&db, "w", waiting_n, "member").await;
+    let mut queue_ids = Vec::new();
+    let mut tx = db.pool.begin().await.unwrap();
+    for w in &waiters {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at) VALUES ($1, 'other', 'waiting', 1, 9999999999999) RETURNING id",
+        )
+        .bind(w)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        queue_ids.push(id);
+    }
+    tx.commit().await.unwrap();
+    let rss_before = rss_kib(server_pid);
+    let connect_started = Instant::now();
+    let mut sockets = Vec::with_capacity(waiting_n);
+    for i in 0..waiting_n {
+        let mut ws =
+            connect(&format!("{ws_base}/ws/chat?session={}", queue_ids[i]), &base, Some(&waiter_cookies[i])).await;
+        read_text(&mut ws).await;
+        sockets.push(ws);
+    }
+    let rss_after = rss_kib(server_pid);
+    println!(
+        "(c) memory: {waiting_n} waiting sockets connected in {:.1}s, server RSS +{} KiB = {:.1} KiB per socket",
+        connect_started.elapsed().as_secs_f64(),
+        rss_after - rss_before,
+        (rss_after - rss_before) as f64 / waiting_n as f64
+    );
+    // Every socket now waits for its next state; one dequeue should move all of them up by one.
+    let (_, staff_cookie) = seed_users(&db, "taker", 1, "staff").await;
+    let client = reqwest::Client::new();
+    let mut readers = tokio::task::JoinSet::new();
+    for (i, mut ws) in sockets.into_iter().enumerate() {
+        readers.spawn(async move {
+            loop {
+                let t = read_text(&mut ws).await;
+                if t.contains(&format!(r#""ahead":{}"#, i.saturating_sub(1)))
+                    || (i == 0 && t.contains(r#""status":"Active""#))
+                {
+                    return Instant::now();
+                }
+            }
+        });
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let t0 = Instant::now();
+    let r = client
+        .post(format!("{base}/api/chat/staff/take-next"))
+        .header("origin", &base)
+        .header("cookie", &staff_cookie[0])
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let mut last = t0;
+    while let Some(done) = readers.join_next().await {
+        last = last.max(done.unwrap());
+    }
+    println!(
+        "(b) queue: {waiting_n} waiting, one dequeue → every socket had its new place after {:.0} ms",
+        (last - t0).as_secs_f64() * 1000.0
+    );
+    for child in [&mut server, &mut baseline] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
