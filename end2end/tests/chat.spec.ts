@@ -43,6 +43,11 @@ test('members queue with their place in line, staff take them and they chat both
 
   await staffPanel.getByRole('button', { name: 'チャットを終了する' }).click();
   await expect(first.getByText('チャットは終了しました。ご利用ありがとうございました。')).toBeVisible();
+
+  // The second member gives up waiting and leaves the queue.
+  await second.getByRole('button', { name: '待つのをやめる' }).click();
+  await expect(second.getByText('チャットの待機をやめました。')).toBeVisible();
+  await expect(s.getByRole('listitem').filter({ hasText: 'チャット 二番' })).toHaveCount(0);
 });
 
 test('a topic for the contact form leads to the wizard with its category chosen', async ({ page }) => {

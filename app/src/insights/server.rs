@@ -118,7 +118,7 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
             })
         })
         .collect();
-    comments.sort_by(|a, b| b.at.cmp(&a.at));
+    comments.sort_by_key(|c| std::cmp::Reverse(c.at));
 
     let inquiries: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT i.category_id, i.due_at, (SELECT MIN(m.created_at) FROM inquiry_messages m WHERE m.inquiry_id = i.id AND m.from_staff = 1)

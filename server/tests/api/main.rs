@@ -3,6 +3,7 @@
 mod admin;
 mod auth;
 mod chat;
+mod chat_support;
 mod contact;
 mod faq;
 mod helpers;
@@ -10,4 +11,5 @@ mod ideas;
 mod inbox;
 mod security;
 mod smtp;
+mod survey;
 mod ws;
