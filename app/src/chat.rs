@@ -11,7 +11,7 @@ mod topics;
 mod types;
 mod view;
 
-pub use member_page::{ChatHistoryPage, ChatPage};
+pub use member_page::{ChatHistoryPage, ChatPage, ChatTranscriptPage};
 pub use staff_page::StaffChatPage;
 pub use topics::{Topic, TOPICS};
 pub use types::*;

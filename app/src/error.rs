@@ -39,6 +39,9 @@ pub enum AppError {
     /// Chat is for PCs; a phone or tablet was detected.
     #[error("pc only")]
     PcOnly,
+    /// The survey can no longer be answered or changed.
+    #[error("survey closed")]
+    SurveyClosed,
     #[error("internal error")]
     Internal,
     /// The request never got a proper answer (network down, server restarting…).
@@ -81,6 +84,7 @@ impl AppError {
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
+            AppError::SurveyClosed => msg::ERR_SURVEY_CLOSED.get(lang).into(),
             AppError::Internal => msg::ERR_INTERNAL.get(lang).into(),
             AppError::Transport(_) => msg::ERR_TRANSPORT.get(lang).into(),
         }
@@ -95,7 +99,7 @@ impl AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::EmailTaken | AppError::Closed | AppError::PcOnly => StatusCode::CONFLICT,
+            AppError::EmailTaken | AppError::Closed | AppError::PcOnly | AppError::SurveyClosed => StatusCode::CONFLICT,
             AppError::LineBusy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

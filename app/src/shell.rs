@@ -5,7 +5,7 @@ mod pages;
 
 use crate::admin::AdminPage;
 use crate::auth::{LoginPage, RegisterPage, Session};
-use crate::chat::{ChatHistoryPage, ChatPage, StaffChatPage};
+use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/chat") view=ChatPage />
                     <Route path=path!("/admin/chat") view=StaffChatPage />
                     <Route path=path!("/chat/history") view=ChatHistoryPage />
+                    <Route path=path!("/chat/history/:id") view=ChatTranscriptPage />
                     <Route path=path!("/chat/survey/:id") view=SurveyPage />
                     <Route path=path!("/admin/insights") view=InsightsPage />
                     <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />

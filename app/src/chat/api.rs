@@ -19,6 +19,12 @@ pub async fn my_chats() -> Result<Vec<PastChat>, AppError> {
     crate::infra::http::reply(super::server::my_chats().await)
 }
 
+/// The caller's own past chat, message by message.
+#[server(prefix = "/api", endpoint = "chat/transcript", input = Json)]
+pub async fn my_chat_transcript(session_id: i64) -> Result<crate::insights::Transcript, AppError> {
+    crate::infra::http::reply(super::server::member_transcript(session_id).await)
+}
+
 #[server(prefix = "/api", endpoint = "chat/staff/console", input = Json)]
 pub async fn get_staff_console() -> Result<StaffConsole, AppError> {
     crate::infra::http::reply(super::server::staff_console().await)

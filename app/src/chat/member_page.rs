@@ -203,13 +203,41 @@ pub fn ChatHistoryPage() -> impl IntoView {
                         let label = topic(&c.topic).map(|t| t.label);
                         view! {
                             <li>
-                                {move || format_datetime(&at, i18n.get())} " · " {label.map(|l| i18n.t(l)())}
+                                <A href=format!("/chat/history/{}", c.session_id)>{move || format_datetime(&at, i18n.get())}</A>
+                                " · " {label.map(|l| i18n.t(l)())}
                                 {(c.status == SessionStatus::Ended).then(|| view! {
                                     " · " <A href=format!("/chat/survey/{}", c.session_id)>{i18n.t(msg::SURVEY_LINK)}</A>
                                 })}
                             </li>
                         }
                     }).collect_view()}</ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// `/chat/history/:id`: one of the member's past chats, message by message.
+#[component]
+pub fn ChatTranscriptPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let transcript = LocalResource::new(move || super::api::my_chat_transcript(id()));
+    view! {
+        <section>
+            <p><A href="/chat/history">"← " {i18n.t(msg::CHAT_HISTORY)}</A></p>
+            {move || match transcript.get() {
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
+                Some(Ok(t)) => view! {
+                    <h1>{i18n.t(msg::TRANSCRIPT)}</h1>
+                    <p class="muted">{t.staff.map(|s| format!("{}: {s}", msg::CHAT_WITH.get(i18n.get_untracked())))}</p>
+                    <ol class="chat-log">{t.messages.into_iter().map(|m| {
+                        let at = m.at;
+                        view! { <li class=if m.from_staff { "bubble theirs" } else { "bubble mine" }>
+                            <p class="meta">{m.author} " · " {move || format_datetime(&at, i18n.get())}</p><p class="pre">{m.body}</p></li> }
+                    }).collect_view()}</ol>
                 }.into_any(),
             }}
         </section>

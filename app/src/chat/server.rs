@@ -9,4 +9,7 @@ mod store;
 pub use background::{heartbeat_and_sweep, refresh_stats, spawn_chat_tasks};
 pub use hub::{ChatHub, HubEvent, QueueEvent, SessionEvent};
 pub use socket::{run_connection, ws_handler, Side};
-pub use store::{chat_entry, end_session, join_queue, messages_for, my_chats, set_presence, staff_console, take_next};
+pub use store::{
+    chat_entry, end_session, join_queue, member_transcript, messages_for, my_chats, set_presence, staff_console,
+    take_next,
+};

@@ -83,7 +83,9 @@ fn Console() -> impl IntoView {
                             <ol class="queue">
                                 {queue.into_iter().map(|q| {
                                     let at = q.enqueued_at;
-                                    view! { <li>{q.member_name} " · " {topic_label(&q.topic, i18n.get())} " · " {i18n.t(msg::STAFF_WAITED)} " " {move || format_datetime(&at, i18n.get())}</li> }
+                                    let minutes = q.waited_secs / 60;
+                                    view! { <li>{q.member_name} " · " {topic_label(&q.topic, i18n.get())} " · " {minutes} {i18n.t(msg::STAFF_WAITING_MIN)}
+                                        " (" {move || format_datetime(&at, i18n.get())} ")"</li> }
                                 }).collect_view()}
                             </ol>
                         }.into_any()

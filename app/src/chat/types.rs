@@ -19,6 +19,7 @@ pub struct QueueEntry {
     pub member_name: String,
     pub topic: String,
     pub enqueued_at: DateTime<FixedOffset>,
+    pub waited_secs: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

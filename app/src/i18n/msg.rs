@@ -282,6 +282,8 @@ texts! {
     STAFF_CONTEXT = "最近のお問い合わせ" / "Recent inquiries";
     ERR_LINE_BUSY = "回線が混み合っております。しばらくお待ちください" / "All lines are busy. Please try again in a little while.";
     ERR_CLOSED = "現在は受付時間外です。" / "We are closed now.";
+    ERR_SURVEY_CLOSED = "このアンケートは、コメント送信済みまたは回答期間(チャット終了から7日間)を過ぎたため、回答・変更できません。" / "This survey can no longer be answered or changed: a comment was already sent, or the 7 days after the chat have passed.";
+    STAFF_WAITING_MIN = "分待ち" / "min waiting";
     ERR_PC_ONLY = "チャットはパソコンからのみご利用いただけます。" / "Live chat is available from a PC only.";
 
 

@@ -36,6 +36,7 @@ pub fn Header() -> impl IntoView {
                     {staff.then(|| view! { <span class="badge">{i18n.t(msg::STAFF_BADGE)}</span> })}
                 </span>
                 <A href="/contact/history">{i18n.t(msg::HISTORY_TITLE)}</A>
+                <A href="/chat/history">{i18n.t(msg::CHAT_HISTORY)}</A>
                 {staff.then(|| view! { <A href="/admin">{i18n.t(msg::ADMIN)}</A> })}
                 <button type="button" class="link" on:click=move |_| { logout_action.dispatch(()); }>
                     {i18n.t(msg::LOGOUT)}

@@ -2,7 +2,6 @@
 //! chat ended. A member can answer only for their own ended chat.
 use super::{SurveyAnswer, SurveyInput, SurveyStatus, ANSWER_DAYS};
 use crate::auth::server::require_member;
-use crate::domain::ValidationError;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
 use crate::infra::AppState;
@@ -43,7 +42,7 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     let current = load(&state, member.id, input.session_id).await?;
     if !current.open {
         // Late, or already final (a comment was left): say so on the form.
-        return Err(AppError::field("survey", ValidationError::InvalidChoice));
+        return Err(AppError::SurveyClosed);
     }
     let now = state.clock.now_ms();
     sqlx::query(

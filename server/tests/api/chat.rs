@@ -331,3 +331,87 @@ async fn the_wait_estimate_appears_once_there_is_enough_history() {
     let st = ws2.status(SessionStatus::Waiting).await;
     assert_eq!((st.ahead, st.estimate_secs), (Some(1), Some(300)), "capacity 3: one round of five minutes");
 }
+
+#[tokio::test]
+async fn a_waiting_member_keeps_their_place_for_the_grace_period_only_while_away() {
+    let clock = open_hours();
+    let app = spawn_app_on(fresh_database_url().await, clock.clone(), |s| s.chat_grace_secs = 60).await;
+    let away = member(&app, "away@example.jp").await;
+    let here = member(&app, "here@example.jp").await;
+    let s_away = join(&away, "other").await.1.as_i64().unwrap();
+    let s_here = join(&here, "other").await.1.as_i64().unwrap();
+    let mut socket = open(&here, &app.address, s_here).await;
+    socket.status(SessionStatus::Waiting).await;
+    clock.advance(chrono::Duration::seconds(30));
+    app::chat::server::heartbeat_and_sweep(&app.state).await.unwrap();
+    let status = |id: i64| {
+        let pool = app.state.db.pool.clone();
+        async move {
+            let (s,): (String,) = sqlx::query_as("SELECT status FROM chat_sessions WHERE id = $1")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            s
+        }
+    };
+    assert_eq!(status(s_away).await, "waiting", "30 s away: still in line");
+    clock.advance(chrono::Duration::seconds(31));
+    app::chat::server::heartbeat_and_sweep(&app.state).await.unwrap();
+    assert_eq!(status(s_away).await, "left", "61 s away: the place is given up");
+    assert_eq!(status(s_here).await, "waiting", "a connected member keeps their place");
+    // The member still connected moves up.
+    assert_eq!(socket.state_where(|s| s.ahead == Some(0)).await.status, SessionStatus::Waiting);
+}
+
+#[tokio::test]
+async fn the_connection_logic_runs_over_plain_channels() {
+    use app::chat::server::{run_connection, Side};
+    use futures_util::StreamExt;
+    let app = chat_app(|_| {}).await;
+    let m = member(&app, "chan@example.jp").await;
+    let me = m.me().await;
+    let user = app::auth::UserView {
+        id: me["id"].as_i64().unwrap(),
+        email: me["email"].as_str().unwrap().into(),
+        display_name: me["display_name"].as_str().unwrap().into(),
+        role: app::auth::Role::Member,
+    };
+    let s = join(&m, "other").await.1.as_i64().unwrap();
+    let (out_tx, mut out_rx) = futures_channel::mpsc::unbounded::<ServerMsg>();
+    let (in_tx, in_rx) = futures_channel::mpsc::unbounded::<ClientMsg>();
+    let task = tokio::spawn(run_connection(app.state.clone(), user, s, Side::Member, out_tx, in_rx));
+    let first = out_rx.next().await.unwrap();
+    assert!(
+        matches!(first, ServerMsg::State(ref st) if st.status == SessionStatus::Waiting && st.ahead == Some(0)),
+        "{first:?}"
+    );
+    in_tx.unbounded_send(ClientMsg::Leave).unwrap();
+    loop {
+        if let Some(ServerMsg::State(st)) = out_rx.next().await {
+            if st.status == SessionStatus::Left {
+                break;
+            }
+        }
+    }
+    drop(in_tx);
+    task.await.unwrap();
+}
+
+#[tokio::test]
+async fn members_read_their_own_past_chats_only() {
+    let app = chat_app(|_| {}).await;
+    let m = member(&app, "m@example.jp").await;
+    let s = join(&m, "other").await.1.as_i64().unwrap();
+    let sato = staff(&app, "sato@example.jp").await;
+    sato.call("chat/staff/take-next", json!({})).await;
+    let mut st = open(&sato, &app.address, s).await;
+    st.status(SessionStatus::Active).await;
+    st.send(ClientMsg::Send { client_id: "k".into(), body: "記録に残ります".into() }).await;
+    st.until(|m| matches!(m, ServerMsg::Ack { .. }).then_some(())).await;
+    let (status, t) = m.call("chat/transcript", json!({ "session_id": s })).await;
+    assert_eq!(status, 200);
+    assert_eq!(t["messages"][0]["body"], "記録に残ります");
+    let other = member(&app, "other@example.jp").await;
+    assert_eq!(other.call("chat/transcript", json!({ "session_id": s })).await.0, 404);
+}

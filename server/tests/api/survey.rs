@@ -19,7 +19,7 @@ async fn a_member_answers_once_may_change_until_commenting_and_only_for_their_ow
     assert_eq!(st["answer"]["score"], 5, "changed, still one answer");
     let (_, st) = m.call("survey/answer", answer(s, 5, "丁寧でした")).await;
     assert_eq!(st["open"], false, "a comment makes it final");
-    assert_eq!(m.call("survey/answer", answer(s, 1, "")).await.0, 422);
+    assert_eq!(m.call("survey/answer", answer(s, 1, "")).await, (409, json!("SurveyClosed")));
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_surveys").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(n, 1);
 
@@ -30,7 +30,7 @@ async fn a_member_answers_once_may_change_until_commenting_and_only_for_their_ow
     let late = ended_chat(&app, &m).await;
     clock.advance(chrono::Duration::days(8));
     assert_eq!(m.call("survey/status", json!({ "session_id": late })).await.1["open"], false);
-    assert_eq!(m.call("survey/answer", answer(late, 3, "")).await.0, 422, "seven days have passed");
+    assert_eq!(m.call("survey/answer", answer(late, 3, "")).await.0, 409, "seven days have passed");
 }
 
 async fn staff_user(app: &TestApp, name: &str) -> i64 {

@@ -154,6 +154,22 @@ pub fn state_of(state: &AppState, id: i64, row: &SessionRow, ahead: Option<i64>)
     }
 }
 
+/// A member's own chat transcript; someone else's chat is "not found".
+pub async fn member_transcript(session_id: i64) -> AppResult<crate::insights::Transcript> {
+    let member = require_member().await?;
+    let state = state()?;
+    let row = session_row(&state.db, session_id).await?;
+    if row.member_id != member.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(crate::insights::Transcript {
+        session_id,
+        member: member.display_name,
+        staff: row.staff_name,
+        messages: messages_for(&state.db, session_id).await?,
+    })
+}
+
 /// The whole transcript of a chat (callers check who may read it).
 pub async fn messages_for(db: &Db, session: i64) -> AppResult<Vec<ChatMessage>> {
     messages_since(db, session, 0).await
@@ -304,6 +320,7 @@ pub async fn set_presence(available: bool, capacity: i64) -> AppResult<()> {
 pub async fn staff_console() -> AppResult<StaffConsole> {
     let staff = require_staff().await?;
     let state = state()?;
+    let now = state.clock.now_ms();
     let presence: Option<(i64, i64)> =
         sqlx::query_as("SELECT available, capacity FROM staff_presence WHERE staff_id = $1")
             .bind(staff.id)
@@ -343,6 +360,7 @@ pub async fn staff_console() -> AppResult<StaffConsole> {
                 member_name,
                 topic,
                 enqueued_at: from_millis(at),
+                waited_secs: (now - at).max(0) / 1000,
             })
             .collect(),
         chats: active,

@@ -7,7 +7,8 @@ use crate::faq::{ArticleInput, ArticleSource, ArticleStats};
 use crate::infra::http::state;
 use sqlx::Row;
 
-/// A click counts as a deflection when the member sent no inquiry in the 30 minutes after it.
+/// A click counts as a deflection when the member neither sent an inquiry nor joined the chat
+/// queue in the 30 minutes after it.
 const DEFLECTION_WINDOW_MS: i64 = 30 * 60 * 1000;
 
 pub async fn article_stats() -> AppResult<Vec<ArticleStats>> {
@@ -17,9 +18,11 @@ pub async fn article_stats() -> AppResult<Vec<ArticleStats>> {
         "SELECT a.id, a.category_id, a.title_ja, a.published, a.position, a.views,
             (SELECT COUNT(*) FROM faq_votes v WHERE v.article_id = a.id AND v.helpful = 1) AS yes,
             (SELECT COUNT(*) FROM faq_votes v WHERE v.article_id = a.id AND v.helpful = 0) AS no,
-            (SELECT COUNT(*) FROM faq_suggestion_clicks k WHERE k.article_id = a.id AND NOT EXISTS (
-                SELECT 1 FROM inquiries i WHERE i.member_id = k.member_id
-                  AND i.received_at >= k.clicked_at AND i.received_at <= k.clicked_at + {DEFLECTION_WINDOW_MS})) AS deflections
+            (SELECT COUNT(*) FROM faq_suggestion_clicks k WHERE k.article_id = a.id
+                AND NOT EXISTS (SELECT 1 FROM inquiries i WHERE i.member_id = k.member_id
+                  AND i.received_at >= k.clicked_at AND i.received_at <= k.clicked_at + {DEFLECTION_WINDOW_MS})
+                AND NOT EXISTS (SELECT 1 FROM chat_sessions c WHERE c.member_id = k.member_id
+                  AND c.enqueued_at >= k.clicked_at AND c.enqueued_at <= k.clicked_at + {DEFLECTION_WINDOW_MS})) AS deflections
          FROM faq_articles a JOIN faq_categories c ON c.id = a.category_id
          ORDER BY c.position, a.position, a.id"
     ))
