@@ -54,6 +54,23 @@ impl AppError {
         AppError::Validation(vec![FieldError { field: field.to_owned(), error }])
     }
 
+    /// All the checked fields' values, or one `Validation` error naming every field that failed,
+    /// so a form can mark them all at once.
+    pub fn collect<const N: usize>(
+        checks: [(&str, Result<String, ValidationError>); N],
+    ) -> Result<[String; N], AppError> {
+        let errors: Vec<FieldError> = checks
+            .iter()
+            .filter_map(|(field, r)| {
+                r.as_ref().err().map(|e| FieldError { field: (*field).to_owned(), error: e.clone() })
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        Ok(checks.map(|(_, r)| r.unwrap_or_default()))
+    }
+
     /// The per-field message for `field`, if this error carries one.
     pub fn field_message(&self, field: &str, lang: Lang) -> Option<String> {
         match self {

@@ -191,16 +191,10 @@ pub struct CannedInput {
 
 impl CannedInput {
     pub fn validate(&self) -> Result<(String, String), AppError> {
-        let title = crate::domain::check_line(&self.title, 1, 60);
-        let body = check_multiline(&self.body, 1, THREAD_MAX);
-        match (title, body) {
-            (Ok(t), Ok(b)) => Ok((t, b)),
-            (t, b) => Err(AppError::Validation(
-                [("title", t.err()), ("body", b.err())]
-                    .into_iter()
-                    .filter_map(|(f, e)| e.map(|error| FieldError { field: f.into(), error }))
-                    .collect(),
-            )),
-        }
+        let [title, body] = AppError::collect([
+            ("title", crate::domain::check_line(&self.title, 1, 60)),
+            ("body", check_multiline(&self.body, 1, THREAD_MAX)),
+        ])?;
+        Ok((title, body))
     }
 }

@@ -1,6 +1,6 @@
 use crate::contact::Localized;
-use crate::domain::{check_line, check_multiline, ValidationError};
-use crate::error::{AppError, FieldError};
+use crate::domain::{check_line, check_multiline};
+use crate::error::AppError;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -101,21 +101,13 @@ pub struct ValidArticle {
 
 impl ArticleInput {
     pub fn validate(&self) -> Result<ValidArticle, AppError> {
-        let mut errors = Vec::new();
-        let mut take = |field: &str, r: Result<String, ValidationError>| {
-            r.map_err(|error| errors.push(FieldError { field: field.into(), error })).unwrap_or_default()
-        };
-        let valid = ValidArticle {
-            title_ja: take("title_ja", check_line(&self.title_ja, 1, TITLE_MAX)),
-            title_en: take("title_en", check_line(&self.title_en, 1, TITLE_MAX)),
-            body_ja: take("body_ja", check_multiline(&self.body_ja, 1, BODY_MAX)),
-            body_en: take("body_en", check_multiline(&self.body_en, 1, BODY_MAX)),
-        };
-        if errors.is_empty() {
-            Ok(valid)
-        } else {
-            Err(AppError::Validation(errors))
-        }
+        let [title_ja, title_en, body_ja, body_en] = AppError::collect([
+            ("title_ja", check_line(&self.title_ja, 1, TITLE_MAX)),
+            ("title_en", check_line(&self.title_en, 1, TITLE_MAX)),
+            ("body_ja", check_multiline(&self.body_ja, 1, BODY_MAX)),
+            ("body_en", check_multiline(&self.body_en, 1, BODY_MAX)),
+        ])?;
+        Ok(ValidArticle { title_ja, title_en, body_ja, body_en })
     }
 }
 

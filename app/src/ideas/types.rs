@@ -1,5 +1,5 @@
 use crate::domain::{check_line, check_multiline, ValidationError};
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::i18n::{msg, Lang};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -85,17 +85,11 @@ pub struct IdeaInput {
 impl IdeaInput {
     /// Title 1–60 characters, body up to 2,000; whitespace-only counts as empty.
     pub fn validate(&self) -> Result<(String, String), AppError> {
-        let title = check_line(&self.title, 1, IDEA_TITLE_MAX);
-        let body = check_multiline(&self.body, 0, IDEA_BODY_MAX);
-        match (title, body) {
-            (Ok(t), Ok(b)) => Ok((t, b)),
-            (t, b) => Err(AppError::Validation(
-                [("title", t.err()), ("body", b.err())]
-                    .into_iter()
-                    .filter_map(|(f, e)| e.map(|error| FieldError { field: f.into(), error }))
-                    .collect(),
-            )),
-        }
+        let [title, body] = AppError::collect([
+            ("title", check_line(&self.title, 1, IDEA_TITLE_MAX)),
+            ("body", check_multiline(&self.body, 0, IDEA_BODY_MAX)),
+        ])?;
+        Ok((title, body))
     }
 }
 
