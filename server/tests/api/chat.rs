@@ -415,3 +415,14 @@ async fn members_read_their_own_past_chats_only() {
     let other = member(&app, "other@example.jp").await;
     assert_eq!(other.call("chat/transcript", json!({ "session_id": s })).await.0, 404);
 }
+
+#[tokio::test]
+async fn two_members_racing_for_the_last_place_do_not_both_get_it() {
+    let app = chat_app(|s| s.chat_queue_cap = 1).await;
+    let a = member(&app, "a@example.jp").await;
+    let b = member(&app, "b@example.jp").await;
+    let (x, y) = tokio::join!(join(&a, "other"), join(&b, "other"));
+    let mut statuses = [x.0, y.0];
+    statuses.sort();
+    assert_eq!(statuses, [200, 503]);
+}

@@ -66,25 +66,35 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
     if let Some((id,)) = existing {
         return Ok(id);
     }
-    let (waiting,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting'").fetch_one(&state.db.pool).await?;
     let now_ms = now.timestamp_millis();
-    if waiting >= state.settings.chat_queue_cap {
-        sqlx::query("INSERT INTO chat_refusals (member_id, at) VALUES ($1, $2)")
-            .bind(member.id)
-            .bind(now_ms)
-            .execute(&state.db.pool)
-            .await?;
-        return Err(AppError::LineBusy);
+    // The cap check and the insert are one statement, so two members joining at once cannot both
+    // take the last place. SQLite runs one writer at a time; on PostgreSQL a transaction-scoped
+    // advisory lock serializes joins across instances.
+    let mut tx = state.db.pool.begin().await?;
+    if state.db.backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(727001)").execute(&mut *tx).await?;
     }
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at) VALUES ($1, $2, 'waiting', $3, $3) RETURNING id",
+    let joined: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at)
+         SELECT $1, $2, 'waiting', $3, $3 WHERE (SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting') < $4
+         RETURNING id",
     )
     .bind(member.id)
     .bind(topic.id)
     .bind(now_ms)
-    .fetch_one(&state.db.pool)
+    .bind(state.settings.chat_queue_cap)
+    .fetch_optional(&mut *tx)
     .await?;
+    let Some((id,)) = joined else {
+        sqlx::query("INSERT INTO chat_refusals (member_id, at) VALUES ($1, $2)")
+            .bind(member.id)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Err(AppError::LineBusy);
+    };
+    tx.commit().await?;
     state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Joined { id })).await?;
     tracing::info!(session_id = id, member_id = member.id, "joined the chat queue");
     Ok(id)
