@@ -55,6 +55,8 @@ fn Console() -> impl IntoView {
         <section aria-labelledby="console-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
             <h1 id="console-title">{i18n.t(msg::STAFF_CHAT_TITLE)}</h1>
+            // Shown once the saved presence has loaded, so a click never races the first load.
+            <Show when=move || loaded.get() fallback=move || view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }>
             <form class="card presence" on:submit=move |ev| { ev.prevent_default(); save_presence.dispatch((available.get_untracked(), capacity.get_untracked())); }>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || available.get() on:change=move |ev| {
@@ -72,6 +74,7 @@ fn Console() -> impl IntoView {
                         } />
                 </div>
             </form>
+            </Show>
             <section class="card" aria-labelledby="queue-title">
                 <h2 id="queue-title">{i18n.t(msg::STAFF_QUEUE)}</h2>
                 {move || {
