@@ -6,7 +6,7 @@ use app::infra::{Clock, Settings};
 use serde_json::json;
 
 /// Wednesday 2026-11-25 12:00 in Tokyo: chat is open.
-fn open_hours() -> Clock {
+pub fn open_hours() -> Clock {
     Clock::manual(chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00+09:00").unwrap().to_utc())
 }
 
@@ -14,7 +14,7 @@ async fn chat_app(configure: impl FnOnce(&mut Settings)) -> TestApp {
     spawn_app_on(fresh_database_url().await, open_hours(), configure).await
 }
 
-async fn staff(app: &TestApp, email: &str) -> Client {
+pub async fn staff(app: &TestApp, email: &str) -> Client {
     app.create_staff(email, "staff-password-1").await;
     let staff = app.client();
     staff.login(email, "staff-password-1").await;
@@ -22,7 +22,7 @@ async fn staff(app: &TestApp, email: &str) -> Client {
     staff
 }
 
-async fn join(client: &Client, topic: &str) -> (u16, serde_json::Value) {
+pub async fn join(client: &Client, topic: &str) -> (u16, serde_json::Value) {
     client.call("chat/join", json!({ "topic": topic })).await
 }
 
@@ -220,118 +220,6 @@ async fn on_postgresql_a_member_on_one_instance_and_staff_on_another_still_chat(
     assert_eq!(got, "Bから");
 }
 
-/// A server in its own runtime on a thread, so it can be killed outright: dropping the runtime
-/// ends every task it had (sockets, workers), like a crashed process.
-struct KillableServer {
-    address: String,
-    kill: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl KillableServer {
-    fn start(url: String, clock: Clock) -> KillableServer {
-        let (port_tx, port_rx) = std::sync::mpsc::channel();
-        let (kill, kill_rx) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            rt.block_on(async move {
-                let settings = Settings { database_url: url, bind: "127.0.0.1:0".into(), ..Settings::default() };
-                let app = madoguchi_server::startup::Application::build_with_clock(settings, clock).await.unwrap();
-                port_tx.send(app.port()).unwrap();
-                tokio::select! {
-                    _ = app.run_until_stopped(std::future::pending()) => {}
-                    _ = kill_rx => {}
-                }
-            });
-            rt.shutdown_background();
-        });
-        let port = port_rx.recv().unwrap();
-        KillableServer { address: format!("http://127.0.0.1:{port}"), kill: Some(kill), thread: Some(thread) }
-    }
-
-    fn kill(mut self) {
-        let _ = self.kill.take().unwrap().send(());
-        self.thread.take().unwrap().join().unwrap();
-    }
-}
-
-fn browser(address: &str, like: &Client) -> Client {
-    // Same cookies, new address (the restarted server listens elsewhere).
-    let http = reqwest::Client::builder()
-        .cookie_provider(like.jar.clone())
-        .default_headers([(reqwest::header::ORIGIN, address.parse().unwrap())].into_iter().collect())
-        .build()
-        .unwrap();
-    Client { http, address: address.into(), jar: like.jar.clone() }
-}
-
-#[tokio::test]
-async fn a_server_killed_mid_chat_comes_back_with_nothing_lost() {
-    let url = fresh_database_url().await;
-    let first = KillableServer::start(url.clone(), open_hours());
-    let probe = TestApp::attach(&first.address, &url).await;
-    let m = member(&probe, "m@example.jp").await;
-    let w = member(&probe, "w@example.jp").await;
-    let s = join(&m, "other").await.1.as_i64().unwrap();
-    let sw = join(&w, "other").await.1.as_i64().unwrap();
-    let sato = staff(&probe, "sato@example.jp").await;
-    assert_eq!(sato.call("chat/staff/take-next", json!({})).await.1, s);
-    let mut ms = open(&m, &first.address, s).await;
-    ms.status(SessionStatus::Active).await;
-    ms.send(ClientMsg::Send { client_id: "before".into(), body: "再起動の前".into() }).await;
-    let seen = ms.until(|m| if let ServerMsg::Ack { id, .. } = m { Some(id) } else { None }).await;
-
-    first.kill();
-    let second = KillableServer::start(url, open_hours());
-    let (m2, sato2, w2) = (browser(&second.address, &m), browser(&second.address, &sato), browser(&second.address, &w));
-    // Staff carry on: the chat is still theirs and the member's message is there.
-    let mut ss = open(&sato2, &second.address, s).await;
-    let before = ss.until(|m| if let ServerMsg::Message(m) = m { Some(m) } else { None }).await;
-    assert_eq!((before.id, before.body.as_str()), (seen, "再起動の前"));
-    ss.send(ClientMsg::Send { client_id: "after".into(), body: "再起動の後".into() }).await;
-    ss.until(|m| matches!(m, ServerMsg::Ack { .. }).then_some(())).await;
-    // The member reconnects and gets what was said while they were away.
-    let mut again = open_with_origin(&m2, &second.address, s, &second.address).await.unwrap();
-    again.send(ClientMsg::Hello { last_seen_id: seen }).await;
-    let missed = again.until(|m| if let ServerMsg::Message(m) = m { Some(m.body) } else { None }).await;
-    assert_eq!(missed, "再起動の後");
-    // The waiting member is still in line.
-    let mut ww = open(&w2, &second.address, sw).await;
-    assert_eq!(ww.status(SessionStatus::Waiting).await.ahead, Some(0));
-    second.kill();
-}
-
-#[tokio::test]
-async fn the_wait_estimate_appears_once_there_is_enough_history() {
-    let app = chat_app(|_| {}).await;
-    let sato = staff(&app, "sato@example.jp").await;
-    let _ = sato;
-    let m = member(&app, "m@example.jp").await;
-    let s = join(&m, "other").await.1.as_i64().unwrap();
-    let mut ws = open(&m, &app.address, s).await;
-    assert_eq!(ws.status(SessionStatus::Waiting).await.estimate_secs, None, "no history yet");
-    // Three past chats of five minutes each.
-    let past = member(&app, "past@example.jp").await;
-    let _ = past;
-    for i in 0..3 {
-        sqlx::query(
-            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, taken_at, ended_at) VALUES (1, 'other', 'ended', 0, 0, $1, $2)",
-        )
-        .bind(i * 1000)
-        .bind(i * 1000 + 300_000)
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
-    }
-    app::chat::server::refresh_stats(&app.state).await.unwrap();
-    let other = member(&app, "later@example.jp").await;
-    join(&other, "other").await; // a queue event makes the first socket send its state again
-    let later = join(&other, "other").await.1.as_i64().unwrap();
-    let mut ws2 = open(&other, &app.address, later).await;
-    let st = ws2.status(SessionStatus::Waiting).await;
-    assert_eq!((st.ahead, st.estimate_secs), (Some(1), Some(300)), "capacity 3: one round of five minutes");
-}
-
 #[tokio::test]
 async fn a_waiting_member_keeps_their_place_for_the_grace_period_only_while_away() {
     let clock = open_hours();
@@ -425,4 +313,35 @@ async fn two_members_racing_for_the_last_place_do_not_both_get_it() {
     let mut statuses = [x.0, y.0];
     statuses.sort();
     assert_eq!(statuses, [200, 503]);
+}
+
+#[tokio::test]
+async fn the_wait_estimate_appears_once_there_is_enough_history() {
+    let app = chat_app(|_| {}).await;
+    let sato = staff(&app, "sato@example.jp").await;
+    let _ = sato;
+    let m = member(&app, "m@example.jp").await;
+    let s = join(&m, "other").await.1.as_i64().unwrap();
+    let mut ws = open(&m, &app.address, s).await;
+    assert_eq!(ws.status(SessionStatus::Waiting).await.estimate_secs, None, "no history yet");
+    // Three past chats of five minutes each.
+    let past = member(&app, "past@example.jp").await;
+    let _ = past;
+    for i in 0..3 {
+        sqlx::query(
+            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, taken_at, ended_at) VALUES (1, 'other', 'ended', 0, 0, $1, $2)",
+        )
+        .bind(i * 1000)
+        .bind(i * 1000 + 300_000)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    app::chat::server::refresh_stats(&app.state).await.unwrap();
+    let other = member(&app, "later@example.jp").await;
+    join(&other, "other").await; // a queue event makes the first socket send its state again
+    let later = join(&other, "other").await.1.as_i64().unwrap();
+    let mut ws2 = open(&other, &app.address, later).await;
+    let st = ws2.status(SessionStatus::Waiting).await;
+    assert_eq!((st.ahead, st.estimate_secs), (Some(1), Some(300)), "capacity 3: one round of five minutes");
 }

@@ -3,6 +3,7 @@
 mod admin;
 mod auth;
 mod chat;
+mod chat_restart;
 mod chat_support;
 mod contact;
 mod faq;
