@@ -18,7 +18,7 @@ use header::Header;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-pub use pages::{ComingSoon, NotFound};
+pub use pages::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {

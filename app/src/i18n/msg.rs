@@ -18,7 +18,6 @@ texts! {
     FOOTER = "© Madoguchi — 会員サポートセンター" / "© Madoguchi — member support center";
     NOT_FOUND_TITLE = "ページが見つかりません" / "Page not found";
     BACK_HOME = "トップへ戻る" / "Back to the top page";
-    COMING_SOON = "このページは準備中です。" / "This page is coming soon.";
 
     // Corner
     CORNER_TITLE = "カスタマーサービスコーナー" / "Customer service corner";

@@ -1,5 +1,5 @@
 //! Chat background tasks, one set per server instance.
-use super::hub::{ChatHub, HubEvent, QueueEvent, QueueStats, NOTIFY_CHANNEL};
+use super::hub::{HubEvent, QueueEvent, QueueStats, NOTIFY_CHANNEL};
 use crate::infra::{AppState, Backend};
 use std::time::Duration;
 
@@ -72,7 +72,7 @@ async fn listen(state: AppState) {
                 if listener.listen(NOTIFY_CHANNEL).await.is_ok() {
                     while let Ok(note) = listener.recv().await {
                         if let Ok(event) = serde_json::from_str::<HubEvent>(note.payload()) {
-                            deliver(&state.chat, event);
+                            state.chat.dispatch(event);
                         }
                     }
                 }
@@ -81,8 +81,4 @@ async fn listen(state: AppState) {
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
-}
-
-fn deliver(hub: &ChatHub, event: HubEvent) {
-    hub.dispatch(event);
 }
