@@ -19,9 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say "building the browser bundle (trunk, release)"
-trunk build
-node end2end/precompress.mjs target/site >/dev/null
+say "building the browser app (one bundle per area; first build about 2–3 minutes)"
+bash scripts/build-frontend.sh
 say "building the server"
 cargo build -p server
 

@@ -10,9 +10,8 @@ source scripts/lib.sh
 
 bash scripts/setup.sh
 use_project_tools
-say "building the browser bundle (first build about 1–2 minutes)"
-trunk build
-node end2end/precompress.mjs target/site >/dev/null
+say "building the browser app (one bundle per area; first build about 2–3 minutes)"
+bash scripts/build-frontend.sh
 say "building the server (release; first build about 3 minutes)"
 cargo build --release -p server
 exec ./target/release/madoguchi "$@"

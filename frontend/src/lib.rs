@@ -1,8 +1,31 @@
-//! The browser entry: mounts the client-rendered app.
+//! The browser entry: mounts one area of the client-rendered app. Each area is its own bundle
+//! (see `app::Area`); exactly one `area-*` feature picks which, so the linker drops every other
+//! area's pages from this build.
 use wasm_bindgen::prelude::wasm_bindgen;
+
+#[cfg(not(any(
+    feature = "area-home",
+    feature = "area-contact",
+    feature = "area-chat",
+    feature = "area-ideas",
+    feature = "area-faq",
+    feature = "area-staff"
+)))]
+compile_error!("build frontend/ with one `area-*` feature (scripts/build-frontend.sh builds them all)");
 
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    #[cfg(feature = "area-home")]
+    leptos::mount::mount_to_body(app::HomeApp);
+    #[cfg(feature = "area-contact")]
+    leptos::mount::mount_to_body(app::ContactApp);
+    #[cfg(feature = "area-chat")]
+    leptos::mount::mount_to_body(app::ChatApp);
+    #[cfg(feature = "area-ideas")]
+    leptos::mount::mount_to_body(app::IdeasApp);
+    #[cfg(feature = "area-faq")]
+    leptos::mount::mount_to_body(app::HelpApp);
+    #[cfg(feature = "area-staff")]
+    leptos::mount::mount_to_body(app::StaffApp);
 }

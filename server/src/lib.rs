@@ -2,5 +2,6 @@
 //! integration tests can run the real server on a random port.
 pub mod origin;
 pub mod settings;
+pub mod site;
 pub mod startup;
 pub mod telemetry;

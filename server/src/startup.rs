@@ -18,7 +18,6 @@ use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -87,18 +86,12 @@ pub fn router(state: AppState) -> Router {
     let dist = state.settings.dist_dir.clone();
     let allowed = AllowedOrigins(Arc::new(state.settings.allowed_origins.clone()));
     let body_limit = state.settings.body_limit_bytes;
-    // Brotli/gzip files written next to the assets at build time (end2end/precompress.mjs) are sent
-    // to browsers that accept them; everything else is compressed on the fly below.
-    let static_files = ServeDir::new(&dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")).precompressed_br().precompressed_gzip());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .route("/ws/chat", get(ws_handler))
         .route("/api/insights/surveys.csv", get(app::insights::server::surveys_csv))
-        .fallback_service(static_files)
+        .fallback_service(crate::site::service(&dist))
         .with_state(state)
         .layer(middleware::from_fn_with_state(allowed, origin::check))
         .layer(RequestBodyLimitLayer::new(body_limit))

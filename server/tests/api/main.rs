@@ -11,6 +11,7 @@ mod helpers;
 mod ideas;
 mod inbox;
 mod security;
+mod site;
 mod smtp;
 mod survey;
 mod ws;

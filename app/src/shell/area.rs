@@ -1,0 +1,97 @@
+//! The site's areas. The browser app ships as one bundle per area so that a visitor downloads the
+//! pages of the part of the site they are in, not all of them: the whole app in one bundle was
+//! 617 KB gzip, the top page alone fits the 250 KB first-load budget. Moving between areas is a
+//! full page load (the session cookie and the language choice carry over); moving within one is
+//! client-side. The server uses the same mapping to pick the page that boots the right bundle,
+//! so the two sides cannot disagree.
+
+/// One part of the site, with its own browser bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// The corner (top page), sign-up, login, the privacy policy and terms, and unknown pages.
+    Home,
+    /// The contact wizard and the member's inquiry history.
+    Contact,
+    /// Live chat, chat history, transcripts and the post-chat survey.
+    Chat,
+    /// The idea lab.
+    Ideas,
+    /// The help center (FAQ).
+    Help,
+    /// Everything under /admin.
+    Staff,
+}
+
+impl Area {
+    pub const ALL: [Area; 6] = [Area::Home, Area::Contact, Area::Chat, Area::Ideas, Area::Help, Area::Staff];
+
+    /// The area a client route belongs to, from its first path segment.
+    pub fn of_path(path: &str) -> Area {
+        let first = path.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
+        match first {
+            "contact" => Area::Contact,
+            "chat" => Area::Chat,
+            "ideas" => Area::Ideas,
+            "faq" => Area::Help,
+            "admin" => Area::Staff,
+            _ => Area::Home,
+        }
+    }
+
+    /// The folder (under the site's `a/`) holding this area's page and bundle; also the Cargo
+    /// feature `area-<slug>` of `frontend/` that builds it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Area::Home => "home",
+            Area::Contact => "contact",
+            Area::Chat => "chat",
+            Area::Ideas => "ideas",
+            Area::Help => "faq",
+            Area::Staff => "staff",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_map_to_their_area_by_first_segment() {
+        assert_eq!(Area::of_path("/"), Area::Home);
+        assert_eq!(Area::of_path(""), Area::Home);
+        assert_eq!(Area::of_path("/login"), Area::Home);
+        assert_eq!(Area::of_path("/privacy"), Area::Home);
+        assert_eq!(Area::of_path("/contact"), Area::Contact);
+        assert_eq!(Area::of_path("/contact/history/12"), Area::Contact);
+        assert_eq!(Area::of_path("/contact?x=1"), Area::Contact);
+        assert_eq!(Area::of_path("/chat/survey/3"), Area::Chat);
+        assert_eq!(Area::of_path("/ideas/board"), Area::Ideas);
+        assert_eq!(Area::of_path("/faq/7"), Area::Help);
+        assert_eq!(Area::of_path("/admin/chat"), Area::Staff);
+        // A prefix is not a segment.
+        assert_eq!(Area::of_path("/contacts"), Area::Home);
+        assert_eq!(Area::of_path("/administrator"), Area::Home);
+    }
+
+    #[test]
+    fn slugs_are_distinct() {
+        let mut slugs: Vec<_> = Area::ALL.iter().map(|a| a.slug()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), Area::ALL.len());
+    }
+
+    /// scripts/build-frontend.sh builds one bundle per `area-*` feature of frontend/; an area
+    /// without a bundle would leave its pages unserved.
+    #[test]
+    fn every_area_has_a_frontend_feature_and_no_feature_lacks_an_area() {
+        let manifest = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../frontend/Cargo.toml"));
+        let mut features: Vec<&str> =
+            manifest.lines().filter_map(|l| l.strip_prefix("area-")?.strip_suffix(" = []")).collect();
+        features.sort();
+        let mut slugs: Vec<_> = Area::ALL.iter().map(|a| a.slug()).collect();
+        slugs.sort();
+        assert_eq!(features, slugs);
+    }
+}

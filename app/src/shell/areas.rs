@@ -1,0 +1,128 @@
+//! Each area's routes, one component per browser bundle (`frontend/` mounts the one its Cargo
+//! feature names). A path outside the area is not a missing page: the fallback loads it in full,
+//! and the server answers with the page of the area it belongs to.
+use super::{pages::NotFound, Area, Shell};
+use crate::admin::AdminPage;
+use crate::auth::{LoginPage, RegisterPage};
+use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
+use crate::contact::inbox::{InboxDetailPage, InboxPage};
+use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
+use crate::corner::CornerPage;
+use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
+use crate::i18n::{msg, use_i18n};
+use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
+use crate::insights::{InsightsPage, TranscriptPage};
+use crate::survey::SurveyPage;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+#[component]
+pub fn HomeApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Home /> }>
+                <Route path=path!("") view=CornerPage />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/register") view=RegisterPage />
+                <Route path=path!("/privacy") view=PrivacyPage />
+                <Route path=path!("/terms") view=TermsPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn ContactApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Contact /> }>
+                <Route path=path!("/contact") view=ContactWizardPage />
+                <Route path=path!("/contact/history") view=HistoryPage />
+                <Route path=path!("/contact/history/:id") view=HistoryDetailPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn ChatApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Chat /> }>
+                <Route path=path!("/chat") view=ChatPage />
+                <Route path=path!("/chat/history") view=ChatHistoryPage />
+                <Route path=path!("/chat/history/:id") view=ChatTranscriptPage />
+                <Route path=path!("/chat/survey/:id") view=SurveyPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn IdeasApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Ideas /> }>
+                <Route path=path!("/ideas") view=AdoptedPage />
+                <Route path=path!("/ideas/board") view=BoardPage />
+                <Route path=path!("/ideas/new") view=NewIdeaPage />
+                <Route path=path!("/ideas/mine") view=MyIdeasPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn HelpApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Help /> }>
+                <Route path=path!("/faq") view=FaqPage />
+                <Route path=path!("/faq/:id") view=FaqArticlePage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
+                <Route path=path!("/admin") view=AdminPage />
+                <Route path=path!("/admin/inquiries") view=InboxPage />
+                <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
+                <Route path=path!("/admin/chat") view=StaffChatPage />
+                <Route path=path!("/admin/insights") view=InsightsPage />
+                <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />
+                <Route path=path!("/admin/ideas") view=IdeasAdminPage />
+                <Route path=path!("/admin/faq") view=FaqAdminPage />
+                <Route path=path!("/admin/faq/:id") view=FaqEditPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// No route of this area matched. A link into another area was followed inside this bundle:
+/// load that page in full (replacing the history entry the router just pushed, so Back still
+/// works). Inside this area it is a missing page.
+#[component]
+fn Elsewhere(here: Area) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    if Area::of_path(&path) == here {
+        return view! { <NotFound /> }.into_any();
+    }
+    // The router keeps the query without its `?` and the fragment with its `#`.
+    let search = location.search.get_untracked();
+    let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+    let target = format!("{path}{query}{}", location.hash.get_untracked());
+    #[cfg(feature = "csr")]
+    let _ = window().location().replace(&target);
+    #[cfg(not(feature = "csr"))]
+    let _ = target;
+    view! { <p class="muted" role="status">{i18n.t(msg::LOADING)}</p> }.into_any()
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the browser app: one Trunk build per site area (the `area-*` features of frontend/,
+# see app::Area) into target/site/a/<area>/, then writes brotli/gzip copies and prints each
+# area's first-load size (wasm + js + css). Called by run.sh and e2e.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCRIPT_NAME=${SCRIPT_NAME:-frontend}
+source scripts/lib.sh
+use_project_tools
+
+areas=$(sed -n 's/^area-\([a-z]*\) = \[\]$/\1/p' frontend/Cargo.toml)
+rm -rf target/site
+for area in $areas; do
+  say "building the $area bundle (trunk, release; the first one compiles the app, about 1–2 minutes)"
+  trunk build --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
+done
+node end2end/precompress.mjs target/site --budget home=250
