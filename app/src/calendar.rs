@@ -7,7 +7,9 @@ mod hours;
 pub use holidays::holiday_name;
 pub use hours::{weekday_ja, BusinessCalendar, OpeningHours, JST};
 mod format;
+mod moment;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 pub use format::{format_datetime, from_millis};
+pub use moment::{Day, Moment, TokyoTime};

@@ -1,19 +1,20 @@
+use crate::calendar::Moment;
 use crate::domain::{check_line, ValidationError};
 use crate::error::{AppError, FieldError};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskStatus {
     pub open_now: bool,
-    pub next_opening: DateTime<FixedOffset>,
+    pub next_opening: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminOverview {
     pub members: i64,
     pub staff: i64,
-    pub now: DateTime<FixedOffset>,
+    pub now: Moment,
     pub mail_desk: DeskStatus,
     pub chat: DeskStatus,
 }

@@ -105,7 +105,7 @@ impl BusinessCalendar {
 
 /// Days of the week in Japanese, for dates shown to members.
 pub fn weekday_ja(day: Weekday) -> &'static str {
-    ["月", "火", "水", "木", "金", "土", "日"][day.num_days_from_monday() as usize]
+    super::format::WEEKDAYS_JA[day.num_days_from_monday() as usize]
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub fn connect(session: i64) -> ChatConnection {
                     select! {
                         frame = stream.next().fuse() => match frame {
                             Some(Ok(Message::Text(text))) => {
-                                if let Ok(msg) = serde_json::from_str::<ServerMsg>(&text) { apply(&conn, msg); }
+                                if let Ok(msg) = serde_json::from_slice::<ServerMsg>(text.as_bytes()) { apply(&conn, msg); }
                             }
                             Some(Ok(_)) => {}
                             _ => ok = false,

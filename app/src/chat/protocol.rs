@@ -1,5 +1,5 @@
 //! What crosses the chat WebSocket, one type for both ends. JSON text frames.
-use chrono::{DateTime, FixedOffset};
+use crate::calendar::Moment;
 use serde::{Deserialize, Serialize};
 
 /// Longest chat message, in characters.
@@ -59,7 +59,7 @@ pub struct ChatMessage {
     pub from_staff: bool,
     pub author: String,
     pub body: String,
-    pub at: DateTime<FixedOffset>,
+    pub at: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,13 +1,13 @@
 use super::protocol::SessionStatus;
+use crate::calendar::Moment;
 use crate::contact::InquirySummary;
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// What the chat entry page needs before anything else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatEntry {
     pub open_now: bool,
-    pub next_opening: DateTime<FixedOffset>,
+    pub next_opening: Moment,
     pub pc_only: bool,
     /// The member's waiting or active chat, to rejoin after a reload.
     pub current_session: Option<i64>,
@@ -18,7 +18,7 @@ pub struct QueueEntry {
     pub session_id: i64,
     pub member_name: String,
     pub topic: String,
-    pub enqueued_at: DateTime<FixedOffset>,
+    pub enqueued_at: Moment,
     pub waited_secs: i64,
 }
 
@@ -44,5 +44,5 @@ pub struct PastChat {
     pub session_id: i64,
     pub topic: String,
     pub status: SessionStatus,
-    pub enqueued_at: DateTime<FixedOffset>,
+    pub enqueued_at: Moment,
 }

@@ -11,7 +11,7 @@ pub async fn get_contact_form() -> Result<ContactForm, AppError> {
     let result = async {
         let state = crate::infra::http::state()?;
         let categories = super::server::load_categories(&state.db).await?;
-        Ok(ContactForm { categories, today: state.clock.now().date_naive() })
+        Ok(ContactForm { categories, today: state.clock.now().date_naive().into() })
     }
     .await;
     crate::infra::http::reply(result)

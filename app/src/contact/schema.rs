@@ -1,10 +1,10 @@
 //! A category's form, defined as data: which fields it asks for and how each is checked. The
 //! browser renders and validates from it as the member types; the server validates the same way
 //! before storing.
+use crate::calendar::Day;
 use crate::domain::{check_line, check_multiline, ValidationError};
 use crate::error::FieldError;
 use crate::i18n::Lang;
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -81,7 +81,7 @@ impl Category {
 
 impl FieldSpec {
     /// The normalized value, `Ok(None)` for an empty optional field.
-    pub fn check(&self, raw: &str, today: NaiveDate) -> Result<Option<String>, ValidationError> {
+    pub fn check(&self, raw: &str, today: Day) -> Result<Option<String>, ValidationError> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             return if self.required { Err(ValidationError::Required) } else { Ok(None) };
@@ -90,11 +90,11 @@ impl FieldSpec {
             FieldKind::Line { max } => check_line(raw, 1, *max)?,
             FieldKind::Multiline { max } => check_multiline(raw, 1, *max)?,
             FieldKind::Date => {
-                let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| ValidationError::InvalidDate)?;
-                if date > today || date.year_ce().1 < 2000 {
+                let date = parse_input_date(trimmed).ok_or(ValidationError::InvalidDate)?;
+                if date > today || date.year() < 2000 {
                     return Err(ValidationError::InvalidDate);
                 }
-                date.format("%Y-%m-%d").to_string()
+                date.to_string()
             }
             FieldKind::Amount => normalize_amount(trimmed)?.to_string(),
             FieldKind::Choice { options } => {
@@ -124,7 +124,19 @@ impl FieldSpec {
     }
 }
 
-use chrono::Datelike;
+/// `YYYY-M-D` with one- or two-digit month and day, as people type dates (the date picker sends
+/// `YYYY-MM-DD`); stored as `YYYY-MM-DD`.
+fn parse_input_date(raw: &str) -> Option<Day> {
+    let mut parts = raw.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |s: &str, widths: std::ops::RangeInclusive<usize>| {
+        (widths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Day::new(number(y, 4..=4)? as i32, number(m, 1..=2)?, number(d, 1..=2)?)
+}
 
 fn normalize_amount(raw: &str) -> Result<u64, ValidationError> {
     let digits: String = raw
@@ -160,7 +172,7 @@ fn group_digits(value: &str) -> String {
 pub fn validate_fields(
     category: &Category,
     values: &BTreeMap<String, String>,
-    today: NaiveDate,
+    today: Day,
 ) -> Result<BTreeMap<String, String>, Vec<FieldError>> {
     let mut clean = BTreeMap::new();
     let mut errors = Vec::new();
@@ -187,8 +199,8 @@ mod tests {
     use crate::contact::default_categories;
     use proptest::prelude::*;
 
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    fn today() -> Day {
+        Day::new(2026, 11, 25).unwrap()
     }
 
     fn points() -> Category {
@@ -246,7 +258,11 @@ mod tests {
     fn a_date_in_the_future_is_refused() {
         let spec = points().field("used_on").unwrap().clone();
         assert_eq!(spec.check("2026-11-26", today()), Err(ValidationError::InvalidDate));
-        assert!(spec.check("2026-11-25", today()).is_ok());
+        assert_eq!(spec.check("2026-11-25", today()), Ok(Some("2026-11-25".into())));
+        assert_eq!(spec.check("2026-1-5", today()), Ok(Some("2026-01-05".into())));
+        for bad in ["2026-02-30", "1999-12-31", "2026/11/01", "2026-11", "2026-11-01-1", "26-11-01", "昨日"] {
+            assert_eq!(spec.check(bad, today()), Err(ValidationError::InvalidDate), "{bad}");
+        }
     }
 
     #[test]

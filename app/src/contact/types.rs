@@ -1,15 +1,15 @@
 use super::schema::Localized;
+use crate::calendar::{Day, Moment};
 use crate::domain::{check_multiline, ValidationError};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{msg, Lang};
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactForm {
     pub categories: Vec<super::Category>,
-    pub today: chrono::NaiveDate,
+    pub today: Day,
 }
 
 /// Longest reply, follow-up or internal note, in characters.
@@ -43,8 +43,8 @@ impl InquiryInput {
 pub struct Submitted {
     pub id: i64,
     pub reference: String,
-    pub received_at: DateTime<FixedOffset>,
-    pub due_at: DateTime<FixedOffset>,
+    pub received_at: Moment,
+    pub due_at: Moment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,8 +92,8 @@ pub struct InquirySummary {
     pub reference: String,
     pub category: Localized,
     pub status: Status,
-    pub received_at: DateTime<FixedOffset>,
-    pub due_at: DateTime<FixedOffset>,
+    pub received_at: Moment,
+    pub due_at: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ pub struct ThreadMessage {
     pub from_staff: bool,
     pub author: String,
     pub body: String,
-    pub at: DateTime<FixedOffset>,
+    pub at: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,7 +160,7 @@ pub struct InboxRow {
 pub struct StaffNote {
     pub author: String,
     pub body: String,
-    pub at: DateTime<FixedOffset>,
+    pub at: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

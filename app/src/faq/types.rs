@@ -1,7 +1,7 @@
+use crate::calendar::Moment;
 use crate::contact::Localized;
 use crate::domain::{check_line, check_multiline};
 use crate::error::AppError;
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub const TITLE_MAX: usize = 120;
@@ -29,7 +29,7 @@ pub struct Article {
     pub title: String,
     /// Markdown rendered to HTML and sanitized on the server (pulldown-cmark + ammonia).
     pub body_html: String,
-    pub updated_at: DateTime<FixedOffset>,
+    pub updated_at: Moment,
     /// The caller's own vote, if they are logged in and voted.
     pub my_vote: Option<bool>,
 }

@@ -1,7 +1,7 @@
+use crate::calendar::Moment;
 use crate::domain::{check_line, check_multiline, ValidationError};
 use crate::error::AppError;
 use crate::i18n::{msg, Lang};
-use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub const IDEA_TITLE_MAX: usize = 60;
@@ -53,9 +53,9 @@ pub struct IdeaView {
     pub body: String,
     pub status: IdeaStatus,
     pub votes: i64,
-    pub created_at: DateTime<FixedOffset>,
+    pub created_at: Moment,
     pub staff_note: Option<String>,
-    pub status_changed_at: Option<DateTime<FixedOffset>>,
+    pub status_changed_at: Option<Moment>,
     pub duplicate_of: Option<i64>,
     pub voted_by_me: bool,
     pub mine: bool,

@@ -95,7 +95,7 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
         .collect();
     let mut weeks: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
     for a in &answers {
-        let day = from_millis(a.5.unwrap_or(a.3)).date_naive();
+        let day: NaiveDate = from_millis(a.5.unwrap_or(a.3)).tokyo().date.into();
         let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
         weeks.entry(monday).or_default().push(a.1);
     }
@@ -197,7 +197,10 @@ pub async fn surveys_csv(State(state): State<AppState>, Query(range): Query<CsvR
     for (session, score, comment, at, staff, resolved) in rows {
         let line = [
             session.to_string(),
-            from_millis(at).format("%Y-%m-%d %H:%M").to_string(),
+            {
+                let t = from_millis(at).tokyo();
+                format!("{} {:02}:{:02}", t.date, t.hour, t.minute)
+            },
             csv_field(&staff.unwrap_or_default()),
             score.to_string(),
             if resolved == Some(1) { "yes".into() } else { "no".into() },

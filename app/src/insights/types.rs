@@ -1,6 +1,7 @@
+use crate::calendar::Moment;
 use crate::chat::protocol::ChatMessage;
 use crate::contact::Localized;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -33,7 +34,7 @@ pub struct SurveyComment {
     pub staff: String,
     pub score: i64,
     pub comment: String,
-    pub at: DateTime<FixedOffset>,
+    pub at: Moment,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -18,12 +18,14 @@ pub async fn overview() -> AppResult<AdminOverview> {
     .await?;
     let closures = load_closures(&state.db).await?;
     let now = state.clock.now();
-    let status =
-        |cal: BusinessCalendar| DeskStatus { open_now: cal.is_open_at(&now), next_opening: cal.next_opening(&now) };
+    let status = |cal: BusinessCalendar| DeskStatus {
+        open_now: cal.is_open_at(&now),
+        next_opening: cal.next_opening(&now).into(),
+    };
     Ok(AdminOverview {
         members,
         staff,
-        now,
+        now: now.into(),
         mail_desk: status(BusinessCalendar::mail_desk(closures.clone())),
         chat: status(BusinessCalendar::chat(closures)),
     })

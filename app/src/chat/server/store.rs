@@ -32,7 +32,7 @@ pub async fn chat_entry() -> AppResult<ChatEntry> {
     .await?;
     Ok(ChatEntry {
         open_now: calendar.is_open_at(&now),
-        next_opening: calendar.next_opening(&now),
+        next_opening: calendar.next_opening(&now).into(),
         pc_only: state.settings.chat_pc_only,
         current_session: current.map(|(id,)| id),
     })

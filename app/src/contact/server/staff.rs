@@ -43,7 +43,7 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
     rows.iter()
         .map(|r| {
             let summary = summary(r, &categories)?;
-            let overdue = summary.status.is_open() && summary.due_at.timestamp_millis() < now;
+            let overdue = summary.status.is_open() && summary.due_at.millis() < now;
             Ok(InboxRow {
                 summary,
                 member_name: r.try_get("member_name")?,
@@ -85,7 +85,7 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
     .iter()
     .map(|r| summary(r, &categories))
     .collect::<AppResult<Vec<_>>>()?;
-    let overdue = detail.summary.status.is_open() && detail.summary.due_at.timestamp_millis() < state.clock.now_ms();
+    let overdue = detail.summary.status.is_open() && detail.summary.due_at.millis() < state.clock.now_ms();
     Ok(StaffInquiry { detail, member_id, member_name, member_email, assignee_name, overdue, notes, member_history })
 }
 

@@ -29,7 +29,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     };
     let now = state.clock.now();
     let mut errors = input.consent_errors();
-    let fields = validate_fields(category, &input.fields, now.date_naive()).unwrap_or_else(|mut e| {
+    let fields = validate_fields(category, &input.fields, now.date_naive().into()).unwrap_or_else(|mut e| {
         errors.append(&mut e);
         Default::default()
     });
@@ -76,7 +76,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let submitted = Submitted { id, reference, received_at: now, due_at: due };
+    let submitted = Submitted { id, reference, received_at: now.into(), due_at: due.into() };
     let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url);
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;

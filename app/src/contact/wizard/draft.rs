@@ -26,7 +26,7 @@ impl Draft {
     /// The saved draft (and `true`) if there is one worth restoring; else a new one.
     pub fn load_or_new(user_id: i64, category: Option<String>) -> (Draft, bool) {
         let saved = storage().and_then(|s| s.get_item(&storage_key(user_id)).ok().flatten());
-        match saved.and_then(|json| serde_json::from_str::<Draft>(&json).ok()) {
+        match saved.and_then(|json| serde_json::from_slice::<Draft>(json.as_bytes()).ok()) {
             // A link that names a different category starts over with that category.
             Some(d) if d.step > 1 && category.as_ref().is_none_or(|c| *c == d.category_id) => (d, true),
             _ => (Draft::new(category), false),

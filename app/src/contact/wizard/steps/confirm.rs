@@ -43,7 +43,7 @@ pub fn ConfirmStep(
                         let raw = fields.get(&spec.key).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())?;
                         // Shown as it will be stored ("12,800" → 12800 → "12,800円"); the date
                         // bound is irrelevant here, step 3 already checked it.
-                        let stored = spec.check(&raw, chrono::NaiveDate::MAX).ok().flatten().unwrap_or(raw);
+                        let stored = spec.check(&raw, crate::calendar::Day::MAX).ok().flatten().unwrap_or(raw);
                         Some(view! { <dt>{spec.label.get(lang).to_owned()}</dt><dd class="pre">{spec.display(&stored, lang)}</dd> })
                     })
                     .collect_view()}

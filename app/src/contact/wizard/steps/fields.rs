@@ -1,11 +1,11 @@
 use super::super::draft::Draft;
 use super::super::field::DynamicField;
+use crate::calendar::Day;
 use crate::contact::{validate_fields, Category};
 use crate::error::AppError;
 use crate::faq::{SuggestionSource, Suggestions};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 pub fn FieldsStep(
     category: Signal<Option<Category>>,
     draft: RwSignal<Draft>,
-    today: NaiveDate,
+    today: Day,
     problem: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
