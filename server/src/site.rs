@@ -2,10 +2,16 @@
 //! time by end2end/precompress.mjs go to browsers that accept them); any other path is a client
 //! route and gets the page of the area it belongs to (`app::Area`), which boots that area's
 //! bundle. Status 200 either way: the client router decides what a path shows.
+//!
+//! Trunk names every asset by a hash of its content, so assets are cached for a year without
+//! asking again; the pages that reference them are revalidated each time (`no-cache`), so a new
+//! build reaches browsers on their next page load.
 use app::Area;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
@@ -23,13 +29,24 @@ pub fn service(dist: &Path) -> SiteService {
     let files = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(area_page.into_service());
     BoxCloneSyncService::new(service_fn(move |req: Request| {
         let files = files.clone();
+        let hashed_asset = is_hashed_asset(req.uri().path());
         async move {
-            match files.oneshot(req).await {
-                Ok(res) => Ok::<_, Infallible>(res.map(Body::new)),
+            let mut res = match files.oneshot(req).await {
+                Ok(res) => res.map(Body::new),
                 Err(never) => match never {},
+            };
+            if res.status().is_success() {
+                let policy = if hashed_asset { "public, max-age=31536000, immutable" } else { "no-cache" };
+                res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
             }
+            Ok::<_, Infallible>(res)
         }
     }))
+}
+
+/// `/a/<area>/<name>-<hash>.<ext>`: what Trunk writes, named by content.
+fn is_hashed_asset(path: &str) -> bool {
+    path.starts_with("/a/") && !path.ends_with('/') && !path.ends_with(".html")
 }
 
 /// The page for the area a path belongs to: `<dist>/a/<area>/index.html`.
@@ -38,6 +55,10 @@ fn area_page_path(dist: &Path, path: &str) -> PathBuf {
 }
 
 async fn area_page(dist: &Path, req: Request) -> Response {
+    // A missing asset is a 404, never a page: a browser must not cache HTML as a script.
+    if req.uri().path().starts_with("/a/") {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let page = area_page_path(dist, req.uri().path());
     match ServeFile::new(page).precompressed_br().precompressed_gzip().oneshot(req).await {
         Ok(res) => res.map(Body::new),

@@ -37,19 +37,24 @@ async fn every_client_route_gets_the_page_of_its_area_with_200() {
     ] {
         let res = http.get(format!("{}{path}", app.address)).send().await.expect("request");
         assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{path}");
         assert_eq!(res.text().await.expect("body"), format!("<p>area {area}</p>"), "{path}");
     }
 }
 
 #[tokio::test]
-async fn assets_are_served_as_they_are_and_precompressed_when_accepted() {
+async fn assets_are_cached_for_good_and_served_precompressed_when_accepted() {
     let site = fake_site();
     let app = spawn_app_with(|s| s.dist_dir = site.clone()).await;
     let http = reqwest::Client::new();
     let url = format!("{}/a/contact/frontend-1234.js", app.address);
     let plain = http.get(&url).header("accept-encoding", "identity").send().await.expect("request");
     assert_eq!(plain.status(), 200);
+    assert_eq!(plain.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(plain.text().await.expect("body"), "console.log('contact')");
+    let missing = http.get(format!("{}/a/contact/frontend-0000.js", app.address)).send().await.expect("request");
+    assert_eq!(missing.status(), 404);
+    assert!(missing.headers().get("cache-control").is_none());
     let br = http.get(&url).header("accept-encoding", "br").send().await.expect("request");
     assert_eq!(br.headers().get("content-encoding").map(|v| v.to_str().unwrap_or("")), Some("br"));
     assert_eq!(br.bytes().await.expect("body").as_ref(), b"brotli bytes");
