@@ -8,7 +8,7 @@ SCRIPT_NAME=${SCRIPT_NAME:-frontend}
 source scripts/lib.sh
 use_project_tools
 
-areas=$(sed -n 's/^area-\([a-z]*\) = \[\]$/\1/p' frontend/Cargo.toml)
+areas=$(sed -n 's/^area-\([a-z-]*\) = \[\]$/\1/p' frontend/Cargo.toml)
 rm -rf target/site
 for area in $areas; do
   say "building the $area bundle (trunk, release; the first one compiles the app, about 1–2 minutes)"

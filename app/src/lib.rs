@@ -25,4 +25,4 @@ pub mod mail;
 pub mod shell;
 pub mod survey;
 
-pub use shell::{Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp};
+pub use shell::{Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};

@@ -9,7 +9,7 @@ mod pages;
 use crate::auth::Session;
 use crate::i18n::{msg, I18n};
 pub use area::Area;
-pub use areas::{ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp};
+pub use areas::{ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
 use header::Header;
 use leptos::prelude::*;
 use leptos_router::components::Router;

@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
     feature = "area-chat",
     feature = "area-ideas",
     feature = "area-faq",
-    feature = "area-staff"
+    feature = "area-staff",
+    feature = "area-staff-chat",
+    feature = "area-staff-content"
 )))]
 compile_error!("build frontend/ with one `area-*` feature (scripts/build-frontend.sh builds them all)");
 
@@ -28,4 +30,8 @@ pub fn start() {
     leptos::mount::mount_to_body(app::HelpApp);
     #[cfg(feature = "area-staff")]
     leptos::mount::mount_to_body(app::StaffApp);
+    #[cfg(feature = "area-staff-chat")]
+    leptos::mount::mount_to_body(app::StaffChatApp);
+    #[cfg(feature = "area-staff-content")]
+    leptos::mount::mount_to_body(app::StaffContentApp);
 }

@@ -18,22 +18,39 @@ pub enum Area {
     Ideas,
     /// The help center (FAQ).
     Help,
-    /// Everything under /admin.
+    /// Staff: the dashboard with closure days, and the inquiry inbox.
     Staff,
+    /// Staff: the chat console, survey insights and transcripts.
+    StaffChat,
+    /// Staff: help articles and the idea lab's moderation.
+    StaffContent,
 }
 
 impl Area {
-    pub const ALL: [Area; 6] = [Area::Home, Area::Contact, Area::Chat, Area::Ideas, Area::Help, Area::Staff];
+    pub const ALL: [Area; 8] = [
+        Area::Home,
+        Area::Contact,
+        Area::Chat,
+        Area::Ideas,
+        Area::Help,
+        Area::Staff,
+        Area::StaffChat,
+        Area::StaffContent,
+    ];
 
-    /// The area a client route belongs to, from its first path segment.
+    /// The area a client route belongs to, from its first path segment (the second under
+    /// /admin, whose pages are three bundles).
     pub fn of_path(path: &str) -> Area {
-        let first = path.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
-        match first {
-            "contact" => Area::Contact,
-            "chat" => Area::Chat,
-            "ideas" => Area::Ideas,
-            "faq" => Area::Help,
-            "admin" => Area::Staff,
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let mut segments = path.trim_start_matches('/').split('/');
+        match (segments.next().unwrap_or(""), segments.next().unwrap_or("")) {
+            ("contact", _) => Area::Contact,
+            ("chat", _) => Area::Chat,
+            ("ideas", _) => Area::Ideas,
+            ("faq", _) => Area::Help,
+            ("admin", "chat" | "insights") => Area::StaffChat,
+            ("admin", "faq" | "ideas") => Area::StaffContent,
+            ("admin", _) => Area::Staff,
             _ => Area::Home,
         }
     }
@@ -48,6 +65,8 @@ impl Area {
             Area::Ideas => "ideas",
             Area::Help => "faq",
             Area::Staff => "staff",
+            Area::StaffChat => "staff-chat",
+            Area::StaffContent => "staff-content",
         }
     }
 }
@@ -68,7 +87,13 @@ mod tests {
         assert_eq!(Area::of_path("/chat/survey/3"), Area::Chat);
         assert_eq!(Area::of_path("/ideas/board"), Area::Ideas);
         assert_eq!(Area::of_path("/faq/7"), Area::Help);
-        assert_eq!(Area::of_path("/admin/chat"), Area::Staff);
+        assert_eq!(Area::of_path("/admin"), Area::Staff);
+        assert_eq!(Area::of_path("/admin/inquiries/4"), Area::Staff);
+        assert_eq!(Area::of_path("/admin/chat"), Area::StaffChat);
+        assert_eq!(Area::of_path("/admin/chat/transcript/9"), Area::StaffChat);
+        assert_eq!(Area::of_path("/admin/insights?from=2026-11-01"), Area::StaffChat);
+        assert_eq!(Area::of_path("/admin/faq/new"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
         // A prefix is not a segment.
         assert_eq!(Area::of_path("/contacts"), Area::Home);
         assert_eq!(Area::of_path("/administrator"), Area::Home);

@@ -94,9 +94,29 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffChatApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffChat /> }>
                 <Route path=path!("/admin/chat") view=StaffChatPage />
                 <Route path=path!("/admin/insights") view=InsightsPage />
                 <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffContentApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />

@@ -33,7 +33,9 @@ async fn every_client_route_gets_the_page_of_its_area_with_200() {
         ("/chat/survey/2", "chat"),
         ("/ideas/board", "ideas"),
         ("/faq/3", "faq"),
-        ("/admin/insights", "staff"),
+        ("/admin/inquiries/4", "staff"),
+        ("/admin/insights", "staff-chat"),
+        ("/admin/faq/new", "staff-content"),
     ] {
         let res = http.get(format!("{}{path}", app.address)).send().await.expect("request");
         assert_eq!(res.status(), 200, "{path}");
