@@ -2,8 +2,9 @@
 // the server sends the smallest encoding the browser accepts without compressing per request,
 // and prints each area's first load (the wasm + js + css a browser fetches to show its page).
 // `--budget area=KB` fails the build when that area's first load is over KB (1 KB = 1000 bytes)
-// gzip: the top page, where visitors arrive, has a 250 KB budget.
-//   node end2end/precompress.mjs target/site --budget home=250
+// gzip: the entry pages where visitors arrive (the top page with login, and the help center
+// that search engines and the points site link to) have a 250 KB budget.
+//   node end2end/precompress.mjs target/site --budget home=250 --budget faq=250
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

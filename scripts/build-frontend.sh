@@ -14,4 +14,4 @@ for area in $areas; do
   say "building the $area bundle (trunk, release; the first one compiles the app, about 1–2 minutes)"
   trunk build --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
 done
-node end2end/precompress.mjs target/site --budget home=250
+node end2end/precompress.mjs target/site --budget home=250 --budget faq=250
