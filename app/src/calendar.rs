@@ -11,5 +11,5 @@ mod moment;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use format::{format_datetime, from_millis};
+pub use format::format_datetime;
 pub use moment::{Day, Moment, TokyoTime};

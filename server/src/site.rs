@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use tower::{service_fn, util::BoxCloneSyncService, ServiceExt};
 use tower_http::services::{ServeDir, ServeFile};
 
+/// Where the areas' pages and assets live, under the site root (`<dist>/a/<area>/`).
+const AREAS_URL: &str = "/a/";
+
 pub type SiteService = BoxCloneSyncService<Request, Response, Infallible>;
 
 pub fn service(dist: &Path) -> SiteService {
@@ -46,7 +49,7 @@ pub fn service(dist: &Path) -> SiteService {
 
 /// `/a/<area>/<name>-<hash>.<ext>`: what Trunk writes, named by content.
 fn is_hashed_asset(path: &str) -> bool {
-    path.starts_with("/a/") && !path.ends_with('/') && !path.ends_with(".html")
+    path.starts_with(AREAS_URL) && !path.ends_with('/') && !path.ends_with(".html")
 }
 
 /// The page for the area a path belongs to: `<dist>/a/<area>/index.html`.
@@ -56,7 +59,7 @@ fn area_page_path(dist: &Path, path: &str) -> PathBuf {
 
 async fn area_page(dist: &Path, req: Request) -> Response {
     // A missing asset is a 404, never a page: a browser must not cache HTML as a script.
-    if req.uri().path().starts_with("/a/") {
+    if req.uri().path().starts_with(AREAS_URL) {
         return StatusCode::NOT_FOUND.into_response();
     }
     let page = area_page_path(dist, req.uri().path());

@@ -6,11 +6,6 @@ pub const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "�
 const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/// A stored timestamp (epoch milliseconds).
-pub fn from_millis(ms: i64) -> Moment {
-    Moment::from_millis(ms)
-}
-
 /// A moment as members read it, in Tokyo time: 「2026年11月26日(木) 11:00」 / "Thu 26 Nov 2026, 11:00".
 pub fn format_datetime(at: &Moment, lang: Lang) -> String {
     let t = at.tokyo();

@@ -5,7 +5,7 @@ use super::{
     WeekPoint,
 };
 use crate::auth::server::{require_staff, user_for_token, SESSION_COOKIE};
-use crate::calendar::{from_millis, JST};
+use crate::calendar::{Moment, JST};
 use crate::chat::server::messages_for;
 use crate::contact::server::load_categories;
 use crate::error::{AppError, AppResult};
@@ -95,7 +95,7 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
         .collect();
     let mut weeks: BTreeMap<NaiveDate, Vec<i64>> = BTreeMap::new();
     for a in &answers {
-        let day: NaiveDate = from_millis(a.5.unwrap_or(a.3)).tokyo().date.into();
+        let day: NaiveDate = Moment::from_millis(a.5.unwrap_or(a.3)).tokyo().date.into();
         let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
         weeks.entry(monday).or_default().push(a.1);
     }
@@ -114,7 +114,7 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
                 staff: a.4.clone().unwrap_or_default(),
                 score: a.1,
                 comment: a.2.clone()?,
-                at: from_millis(a.3),
+                at: Moment::from_millis(a.3),
             })
         })
         .collect();
@@ -198,7 +198,7 @@ pub async fn surveys_csv(State(state): State<AppState>, Query(range): Query<CsvR
         let line = [
             session.to_string(),
             {
-                let t = from_millis(at).tokyo();
+                let t = Moment::from_millis(at).tokyo();
                 format!("{} {:02}:{:02}", t.date, t.hour, t.minute)
             },
             csv_field(&staff.unwrap_or_default()),

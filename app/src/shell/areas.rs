@@ -140,9 +140,6 @@ fn Elsewhere(here: Area) -> impl IntoView {
     let search = location.search.get_untracked();
     let query = if search.is_empty() { String::new() } else { format!("?{search}") };
     let target = format!("{path}{query}{}", location.hash.get_untracked());
-    #[cfg(feature = "csr")]
     let _ = window().location().replace(&target);
-    #[cfg(not(feature = "csr"))]
-    let _ = target;
     view! { <p class="muted" role="status">{i18n.t(msg::LOADING)}</p> }.into_any()
 }

@@ -4,7 +4,7 @@ use super::hub::{estimate_secs, HubEvent, QueueEvent, SessionEvent};
 use crate::auth::server::{require_member, require_staff};
 use crate::auth::UserView;
 use crate::calendar::store::load_closures;
-use crate::calendar::{from_millis, BusinessCalendar};
+use crate::calendar::{BusinessCalendar, Moment};
 use crate::chat::protocol::{ChatMessage, SessionState, SessionStatus};
 use crate::chat::topics::topic;
 use crate::chat::{ActiveChat, ChatEntry, PastChat, QueueEntry, StaffConsole};
@@ -115,7 +115,7 @@ pub async fn my_chats() -> AppResult<Vec<PastChat>> {
             session_id,
             topic,
             status: SessionStatus::parse(&status),
-            enqueued_at: from_millis(at),
+            enqueued_at: Moment::from_millis(at),
         })
         .collect())
 }
@@ -204,7 +204,7 @@ fn message_from_row(r: &sqlx::any::AnyRow) -> AppResult<ChatMessage> {
         from_staff: r.try_get::<i64, _>("from_staff")? != 0,
         author: r.try_get("display_name")?,
         body: r.try_get("body")?,
-        at: from_millis(r.try_get("created_at")?),
+        at: Moment::from_millis(r.try_get("created_at")?),
     })
 }
 
@@ -369,7 +369,7 @@ pub async fn staff_console() -> AppResult<StaffConsole> {
                 session_id,
                 member_name,
                 topic,
-                enqueued_at: from_millis(at),
+                enqueued_at: Moment::from_millis(at),
                 waited_secs: (now - at).max(0) / 1000,
             })
             .collect(),

@@ -1,8 +1,9 @@
 use super::categories::load_categories;
-use super::rows::{at, field_values, summary, SUMMARY_COLUMNS};
+use super::rows::{field_values, summary, SUMMARY_COLUMNS};
 use crate::auth::server::require_member;
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
+use crate::calendar::Moment;
 use crate::contact::{InquiryDetail, InquirySummary, Status, ThreadInput, ThreadMessage};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
@@ -73,7 +74,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
             from_staff: r.try_get::<i64, _>("from_staff")? != 0,
             author: r.try_get("display_name")?,
             body: r.try_get("body")?,
-            at: at(r.try_get("created_at")?),
+            at: Moment::from_millis(r.try_get("created_at")?),
         })
     })
     .collect::<AppResult<Vec<_>>>()?;

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-pub use crate::calendar::from_millis as at;
+use crate::calendar::Moment;
 
 pub fn category_name(categories: &[Category], id: &str) -> Localized {
     categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| Localized::new(id, id))
@@ -21,8 +21,8 @@ pub fn summary(row: &AnyRow, categories: &[Category]) -> AppResult<InquirySummar
         reference: row.try_get::<Option<String>, _>("reference")?.unwrap_or_default(),
         category: category_name(categories, &category_id),
         status: Status::parse(&status).unwrap_or(Status::New),
-        received_at: at(row.try_get("received_at")?),
-        due_at: at(row.try_get("due_at")?),
+        received_at: Moment::from_millis(row.try_get("received_at")?),
+        due_at: Moment::from_millis(row.try_get("due_at")?),
     })
 }
 

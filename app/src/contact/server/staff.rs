@@ -2,8 +2,9 @@
 use super::categories::load_categories;
 use super::mails;
 use super::member::load_detail;
-use super::rows::{at, summary, SUMMARY_COLUMNS};
+use super::rows::{summary, SUMMARY_COLUMNS};
 use crate::auth::server::require_staff;
+use crate::calendar::Moment;
 use crate::contact::{
     AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
 };
@@ -72,7 +73,7 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
     .fetch_all(&state.db.pool)
     .await?
     .iter()
-    .map(|r| Ok(StaffNote { author: r.try_get("display_name")?, body: r.try_get("body")?, at: at(r.try_get("created_at")?) }))
+    .map(|r| Ok(StaffNote { author: r.try_get("display_name")?, body: r.try_get("body")?, at: Moment::from_millis(r.try_get("created_at")?) }))
     .collect::<AppResult<Vec<_>>>()?;
     let categories = load_categories(&state.db).await?;
     let member_history = sqlx::query(&format!(

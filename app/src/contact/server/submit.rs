@@ -1,9 +1,9 @@
 use super::categories::load_categories;
 use super::mails::acknowledgment;
-use super::rows::at;
 use crate::auth::server::require_member;
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
+use crate::calendar::Moment;
 use crate::contact::{validate_fields, InquiryInput, Submitted};
 use crate::domain::{check_line, ValidationError};
 use crate::error::{AppError, AppResult};
@@ -97,7 +97,7 @@ async fn find_by_key(db: &crate::infra::Db, member_id: i64, key: &str) -> AppRes
     Ok(row.map(|(id, reference, received, due)| Submitted {
         id,
         reference: reference.unwrap_or_default(),
-        received_at: at(received),
-        due_at: at(due),
+        received_at: Moment::from_millis(received),
+        due_at: Moment::from_millis(due),
     }))
 }

@@ -1,7 +1,7 @@
 use super::markdown::render_markdown;
 use super::seed::{ARTICLES, CATEGORIES};
 use crate::auth::server::{current_user, require_member};
-use crate::calendar::from_millis as at;
+use crate::calendar::Moment;
 use crate::contact::Localized;
 use crate::error::{AppError, AppResult};
 use crate::faq::{normalize, Article, ArticleHit, FaqCategory, HelpCenter, SuggestionSource};
@@ -133,7 +133,7 @@ pub async fn article(id: i64, lang: Lang) -> AppResult<Article> {
         },
         title: pick("title_ja", "title_en")?,
         body_html: render_markdown(&pick("body_ja", "body_en")?),
-        updated_at: at(row.try_get("updated_at")?),
+        updated_at: Moment::from_millis(row.try_get("updated_at")?),
         my_vote,
     })
 }

@@ -1,4 +1,4 @@
-use crate::calendar::from_millis;
+use crate::calendar::Moment;
 use crate::error::{AppError, AppResult};
 use crate::ideas::{IdeaStatus, IdeaView};
 use crate::infra::Db;
@@ -21,9 +21,9 @@ pub fn view(row: &AnyRow, viewer: i64) -> AppResult<IdeaView> {
         body: row.try_get("body")?,
         status: IdeaStatus::parse(&status).unwrap_or(IdeaStatus::Open),
         votes: row.try_get("votes")?,
-        created_at: from_millis(row.try_get("created_at")?),
+        created_at: Moment::from_millis(row.try_get("created_at")?),
         staff_note: row.try_get("staff_note")?,
-        status_changed_at: row.try_get::<Option<i64>, _>("status_changed_at")?.map(from_millis),
+        status_changed_at: row.try_get::<Option<i64>, _>("status_changed_at")?.map(Moment::from_millis),
         duplicate_of: row.try_get("duplicate_of")?,
         voted_by_me: row.try_get::<i64, _>("voted")? > 0,
         mine: viewer != 0 && member_id == viewer,
