@@ -24,7 +24,7 @@ run() {
   local name=$1 url=$2 port
   port=$(free_port)
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_SMTP_PORT=$smtp_port \
-    MADOGUCHI_REGISTRATIONS_PER_HOUR=100000 MADOGUCHI_INQUIRIES_PER_HOUR=1000 RUST_LOG=warn \
+    MADOGUCHI_LIMIT_REGISTER=100000/3600 MADOGUCHI_LIMIT_CONTACT_SUBMIT=1000/3600 RUST_LOG=warn \
     ./target/release/madoguchi >"$WORK/server-$name.log" 2>&1 &
   local pid=$!
   PIDS+=($pid)

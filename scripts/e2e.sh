@@ -38,9 +38,12 @@ run_e2e() {
   export MADOGUCHI_STAFF_PASSWORD
   DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF_EMAIL" --name "スタッフ 佐藤"
   # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
+  # Every browser test comes from 127.0.0.1, so the per-address sign-up and login limits are
+  # raised here; the limits themselves are tested by the integration suite.
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site \
     MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
     MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+    MADOGUCHI_LIMIT_REGISTER=500/3600 MADOGUCHI_LIMIT_LOGIN_ADDRESS=1000/300 \
     ./target/debug/madoguchi >"$WORK/server-$name.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do

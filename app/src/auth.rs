@@ -1,6 +1,7 @@
 //! Accounts: registration, login/logout, the current user, and the staff role.
 pub mod api;
 mod pages;
+mod redirect;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod session;

@@ -18,6 +18,9 @@ pub struct FieldError {
 pub enum AppError {
     #[error("validation failed: {0:?}")]
     Validation(Vec<FieldError>),
+    /// The request itself could not be read (wrong JSON types, missing arguments).
+    #[error("bad request")]
+    BadRequest,
     #[error("login required")]
     Unauthenticated,
     #[error("forbidden")]
@@ -42,6 +45,9 @@ pub enum AppError {
     /// The survey can no longer be answered or changed.
     #[error("survey closed")]
     SurveyClosed,
+    /// The server is at capacity for this kind of work; try again shortly.
+    #[error("busy")]
+    Busy,
     #[error("internal error")]
     Internal,
     /// The request never got a proper answer (network down, server restarting…).
@@ -84,6 +90,7 @@ impl AppError {
         use crate::i18n::msg;
         match self {
             AppError::Validation(_) => msg::ERR_VALIDATION.get(lang).into(),
+            AppError::BadRequest => msg::ERR_BAD_REQUEST.get(lang).into(),
             AppError::Unauthenticated => msg::ERR_LOGIN_REQUIRED.get(lang).into(),
             AppError::Forbidden => msg::ERR_FORBIDDEN.get(lang).into(),
             AppError::NotFound => msg::ERR_NOT_FOUND.get(lang).into(),
@@ -102,6 +109,7 @@ impl AppError {
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
             AppError::SurveyClosed => msg::ERR_SURVEY_CLOSED.get(lang).into(),
+            AppError::Busy => msg::ERR_BUSY.get(lang).into(),
             AppError::Internal => msg::ERR_INTERNAL.get(lang).into(),
             AppError::Transport(_) => msg::ERR_TRANSPORT.get(lang).into(),
         }
@@ -112,14 +120,28 @@ impl AppError {
         use axum::http::StatusCode;
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::EmailTaken | AppError::Closed | AppError::PcOnly | AppError::SurveyClosed => StatusCode::CONFLICT,
-            AppError::LineBusy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+/// For axum routes and extractors (the CSV export, the chat socket): the status, and the same
+/// JSON a server function would answer.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let mut response = (self.status(), axum::Json(&self)).into_response();
+        if let AppError::RateLimited { retry_after_secs } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
+        }
+        response
     }
 }
 
@@ -127,13 +149,30 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // On the server these are raised before the function runs, while reading its
+            // arguments: a body of the wrong shape is the caller's mistake (400), not a server
+            // failure (server_fn would answer 500). In the browser they are transport problems.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                crate::infra::http::set_error_status(&AppError::BadRequest);
+                AppError::BadRequest
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
+        // Values the database cannot hold are the caller's doing, not a failure: NUL characters
+        // (PostgreSQL text refuses them), numbers or dates out of range. Matched by SQLSTATE.
+        let code = err.as_database_error().and_then(|d| d.code()).map(|c| c.into_owned());
+        if let Some(code @ ("22021" | "22P05" | "22003" | "22008" | "22007")) = code.as_deref() {
+            tracing::warn!(sqlstate = code, error = %err, "value refused by the database");
+            return AppError::BadRequest;
+        }
         tracing::error!(error = %err, "database error");
         AppError::Internal
     }

@@ -5,6 +5,6 @@ mod outbox;
 mod transport;
 mod worker;
 
-pub use outbox::{enqueue, enqueue_in, OutgoingMail};
+pub use outbox::{enqueue_in, OutgoingMail};
 pub use transport::SmtpMailer;
 pub use worker::{deliver_due, spawn_worker};

@@ -85,6 +85,7 @@ async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxErro
             Ok(())
         }
         Err(CreateUserError::EmailTaken) => Err(format!("{email} is already registered").into()),
+        Err(e @ CreateUserError::Hashing(_)) => Err(e.to_string().into()),
         Err(CreateUserError::Db(e)) => Err(e.into()),
     }
 }

@@ -1,6 +1,8 @@
 //! Settings are layered: built-in defaults, then an optional TOML file (`MADOGUCHI_CONFIG`, or
 //! `madoguchi.toml` when present), then environment variables (`MADOGUCHI_*`, and the usual
 //! `DATABASE_URL`).
+use app::infra::client_addr::Network;
+use app::infra::limits::{Action, RateLimit};
 use app::infra::Settings;
 use std::env;
 
@@ -27,6 +29,13 @@ fn parse<T: std::str::FromStr>(name: &str) -> Result<Option<T>, String> {
     var(name).map(|v| v.parse().map_err(|_| format!("{name}: cannot parse {v:?}"))).transpose()
 }
 
+fn networks(name: &str, raw: &str) -> Result<Vec<Network>, String> {
+    raw.split(',')
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| Network::parse(n).ok_or_else(|| format!("{name}: not an address or block: {n:?}")))
+        .collect()
+}
+
 fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = var("MADOGUCHI_DATABASE_URL").or_else(|| var("DATABASE_URL")) {
         s.database_url = v;
@@ -49,14 +58,27 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_ALLOW_FAKE_NOW")? {
         s.allow_fake_now = v;
     }
-    if let Some(v) = parse("MADOGUCHI_TRUST_FORWARDED_FOR")? {
-        s.trust_forwarded_for = v;
+    if let Some(v) = var("MADOGUCHI_TRUSTED_PROXIES") {
+        s.trusted_proxies = networks("MADOGUCHI_TRUSTED_PROXIES", &v)?;
     }
-    if let Some(v) = parse("MADOGUCHI_LOGIN_MAX_FAILURES")? {
-        s.login_max_failures = v;
+    if let Some(v) = var("MADOGUCHI_LOGIN_EXEMPT_NETWORKS") {
+        s.login_exempt_networks = networks("MADOGUCHI_LOGIN_EXEMPT_NETWORKS", &v)?;
     }
-    if let Some(v) = parse("MADOGUCHI_LOGIN_WINDOW_SECS")? {
-        s.login_window_secs = v;
+    for action in Action::ALL {
+        let name = format!("MADOGUCHI_LIMIT_{}", action.name().to_uppercase());
+        if let Some(v) = var(&name) {
+            let limit = RateLimit::parse(&v).ok_or_else(|| format!("{name}: expected max/window_secs, got {v:?}"))?;
+            s.limits.set(action, limit);
+        }
+    }
+    if let Some(v) = parse("MADOGUCHI_HASHING_CONCURRENCY")? {
+        s.hashing_concurrency = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_STAFF_SESSION_TTL_HOURS")? {
+        s.staff_session_ttl_hours = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_OUTBOX_RETENTION_DAYS")? {
+        s.outbox_retention_days = v;
     }
     if let Some(v) = parse("MADOGUCHI_SESSION_TTL_HOURS")? {
         s.session_ttl_hours = v;
@@ -88,9 +110,6 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_OUTBOX_POLL_MS")? {
         s.outbox_poll_ms = v;
     }
-    if let Some(v) = parse("MADOGUCHI_INQUIRIES_PER_HOUR")? {
-        s.inquiries_per_hour = v;
-    }
     if let Some(v) = parse("MADOGUCHI_CHAT_QUEUE_CAP")? {
         s.chat_queue_cap = v;
     }
@@ -99,9 +118,6 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     }
     if let Some(v) = parse("MADOGUCHI_CHAT_GRACE_SECS")? {
         s.chat_grace_secs = v;
-    }
-    if let Some(v) = parse("MADOGUCHI_REGISTRATIONS_PER_HOUR")? {
-        s.registrations_per_hour = v;
     }
     Ok(())
 }

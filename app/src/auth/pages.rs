@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// Where to go after logging in: the `next` query parameter when it is a local path (never
-/// another site: `//evil.example` is refused), else the top page.
+/// Where to go after logging in: the `next` query parameter when it is a path of this site
+/// (see `redirect.rs`), else the top page.
 fn next_path() -> impl Fn() -> String {
     let query = use_query_map();
     move || {
         query
             .with_untracked(|q| q.get("next"))
-            .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\"))
+            .and_then(|p| super::redirect::local_path(&p))
             .unwrap_or_else(|| "/".into())
     }
 }

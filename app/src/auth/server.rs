@@ -5,45 +5,53 @@ mod hashing;
 mod sessions;
 mod users;
 
-pub use guard::{current_user, require_member, require_staff};
-pub use sessions::{user_for_token, SESSION_COOKIE};
+pub use guard::{caller, current_user, require_member, require_staff, Member, Staff};
+pub use hashing::configure as configure_hashing;
+pub use sessions::SESSION_COOKIE;
 pub use users::{create_user, CreateUserError};
 
 use super::{LoginInput, RegisterInput, Role, UserView};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};
-use crate::infra::rate_limit::{self, Limit};
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 
 pub async fn register(input: RegisterInput) -> AppResult<UserView> {
     let valid = input.validate()?;
     let state = state()?;
     let parts = parts()?;
     let now = state.clock.now_ms();
-    let key = format!("register:{}", client_ip(&parts, state.settings.trust_forwarded_for));
-    let limit = Limit { max: state.settings.registrations_per_hour, window_ms: 3_600_000 };
-    rate_limit::check(&state.db, &key, limit, now).await?;
+    // Attempts are counted, not successes: a refused sign-up costs a hash too.
+    rate_limit::take(&state, Action::Register, &client_ip(&parts, &state)).await?;
     let user = create_user(&state.db, &valid.email, &valid.password, valid.display_name.as_ref(), Role::Member, now)
         .await
         .map_err(|e| match e {
             CreateUserError::EmailTaken => AppError::EmailTaken,
+            CreateUserError::Hashing(err) => err,
             CreateUserError::Db(err) => err.into(),
         })?;
-    rate_limit::record(&state.db, &key, limit, now).await?;
-    sessions::start(&state, user.id).await?;
+    sessions::start(&state, &user).await?;
     tracing::info!(user_id = user.id, "member registered");
     Ok(user)
 }
 
+/// Login attempts take a slot of three limits BEFORE the password is checked, so parallel guesses
+/// cannot all be checked: per account and client address (the owner's own retries), per address
+/// (one source trying many accounts), and a high per-account ceiling across addresses that is
+/// skipped inside `login_exempt_networks`, so nobody can lock staff out from their own network.
 pub async fn login(input: LoginInput) -> AppResult<UserView> {
     let state = state()?;
     let parts = parts()?;
-    let now = state.clock.now_ms();
-    let limit = Limit { max: state.settings.login_max_failures, window_ms: state.settings.login_window_secs * 1000 };
     let email = input.email.trim().to_lowercase();
-    let account_key = format!("login:acct:{email}");
-    let ip_key = format!("login:ip:{}", client_ip(&parts, state.settings.trust_forwarded_for));
-    rate_limit::check(&state.db, &account_key, limit, now).await?;
-    rate_limit::check(&state.db, &ip_key, limit, now).await?;
+    let ip = client_ip(&parts, &state);
+    let account_address = format!("{email}\n{ip}");
+    rate_limit::take(&state, Action::LoginAddress, &ip).await?;
+    rate_limit::take(&state, Action::LoginAccountAddress, &account_address).await?;
+    let exempt =
+        ip.parse().map(|addr| state.settings.login_exempt_networks.iter().any(|n| n.contains(addr))).unwrap_or(false);
+    if !exempt {
+        rate_limit::take(&state, Action::LoginAccount, &email).await?;
+    }
 
     let record = users::find_by_email(&state.db, &email).await?;
     // Verify against a dummy hash when the account does not exist, so timing does not reveal
@@ -52,15 +60,13 @@ pub async fn login(input: LoginInput) -> AppResult<UserView> {
     let ok = hashing::verify(input.password, stored).await?;
     match (ok, record) {
         (true, Some(user)) => {
-            rate_limit::clear(&state.db, &account_key).await?;
-            sessions::start(&state, user.view.id).await?;
+            rate_limit::clear(&state, Action::LoginAccountAddress, &account_address).await?;
+            sessions::start(&state, &user.view).await?;
             tracing::info!(user_id = user.view.id, "logged in");
             Ok(user.view)
         }
         _ => {
-            rate_limit::record(&state.db, &account_key, limit, now).await?;
-            rate_limit::record(&state.db, &ip_key, limit, now).await?;
-            tracing::warn!("failed login");
+            tracing::warn!(client = %ip, "failed login");
             Err(AppError::InvalidCredentials)
         }
     }

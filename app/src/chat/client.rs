@@ -1,7 +1,7 @@
 //! The browser end of the chat socket: connects, says which message it saw last, resends what
 //! was not acknowledged, and reconnects with backoff when the line drops (a reload, a network
 //! blip, a server restart).
-use super::protocol::{ChatMessage, ClientMsg, ServerMsg, SessionState, SessionStatus};
+use super::protocol::{ChatMessage, ChatProblem, ClientMsg, ServerMsg, SessionState, SessionStatus};
 use futures_channel::mpsc::{unbounded, UnboundedSender};
 use futures_util::{select, FutureExt, SinkExt, StreamExt};
 use gloo_net::websocket::futures::WebSocket;
@@ -20,6 +20,10 @@ pub struct ChatConnection {
     pub pending: RwSignal<Vec<(String, String)>>,
     pub other_typing: RwSignal<bool>,
     pub connected: RwSignal<bool>,
+    /// The last problem the server reported, shown above the form.
+    pub problem: RwSignal<Option<ChatProblem>>,
+    /// When the last typing frame went out (ms): the server passes on one per 2 s anyway.
+    last_typing: StoredValue<f64>,
     outbox: StoredValue<UnboundedSender<ClientMsg>, LocalStorage>,
 }
 
@@ -28,6 +32,15 @@ impl ChatConnection {
         let client_id = random_id();
         self.pending.update(|p| p.push((client_id.clone(), body.clone())));
         self.push(ClientMsg::Send { client_id, body });
+    }
+
+    /// Tells the other side we are typing, at most once every two seconds.
+    pub fn typing(&self) {
+        let now = js_sys::Date::now();
+        if now - self.last_typing.get_value() >= 2000.0 {
+            self.last_typing.set_value(now);
+            self.push(ClientMsg::Typing);
+        }
     }
 
     pub fn push(&self, msg: ClientMsg) {
@@ -63,6 +76,8 @@ pub fn connect(session: i64) -> ChatConnection {
         pending: RwSignal::new(Vec::new()),
         other_typing: RwSignal::new(false),
         connected: RwSignal::new(false),
+        problem: RwSignal::new(None),
+        last_typing: StoredValue::new(0.0),
         outbox: StoredValue::new_local(tx),
     };
     let stop = Arc::new(AtomicBool::new(false));
@@ -137,7 +152,7 @@ fn apply(conn: &ChatConnection, msg: ServerMsg) {
             let flag = conn.other_typing;
             set_timeout(move || flag.set(false), Duration::from_secs(3));
         }
-        ServerMsg::Error(_) => {}
+        ServerMsg::Error(problem) => conn.problem.set(Some(problem)),
     }
 }
 

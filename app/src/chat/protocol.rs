@@ -85,5 +85,33 @@ pub enum ServerMsg {
     Typing {
         from_staff: bool,
     },
-    Error(String),
+    Error(ChatProblem),
+}
+
+/// Why the server refused a frame (or is closing the connection). The client shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChatProblem {
+    /// A message sent while the chat is not active (still waiting, or over).
+    NotActive,
+    /// Empty, too long, or with characters that are not allowed.
+    InvalidMessage,
+    /// Frames faster than a person types: the connection is closed.
+    TooFast,
+    /// Frames that are not chat protocol: after a few, the connection is closed.
+    Malformed,
+    /// Too many open connections to this chat from one account.
+    TooManyConnections,
+}
+
+impl ChatProblem {
+    pub fn message(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::msg;
+        match self {
+            ChatProblem::NotActive => msg::CHAT_ERR_NOT_ACTIVE.get(lang),
+            ChatProblem::InvalidMessage => msg::CHAT_ERR_INVALID.get(lang),
+            ChatProblem::TooFast => msg::CHAT_ERR_TOO_FAST.get(lang),
+            ChatProblem::Malformed => msg::CHAT_ERR_MALFORMED.get(lang),
+            ChatProblem::TooManyConnections => msg::CHAT_ERR_TOO_MANY.get(lang),
+        }
+    }
 }

@@ -2,13 +2,16 @@
 //! through PostgreSQL LISTEN/NOTIFY), the queue and session store, the socket, and the
 //! background tasks (presence heartbeat, abandoned-queue sweeper, queue statistics).
 mod background;
+mod connection;
+mod flow;
 mod hub;
 mod socket;
 mod store;
 
 pub use background::{heartbeat_and_sweep, refresh_stats, spawn_chat_tasks};
+pub use connection::{run_connection, Closing, Inbound};
 pub use hub::{ChatHub, HubEvent, QueueEvent, SessionEvent};
-pub use socket::{run_connection, ws_handler, Side};
+pub use socket::{ws_handler, Side};
 pub use store::{
     chat_entry, end_session, join_queue, member_transcript, messages_for, my_chats, set_presence, staff_console,
     take_next,

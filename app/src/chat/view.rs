@@ -16,6 +16,7 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
         if body.trim().is_empty() || too_long() {
             return;
         }
+        conn.problem.set(None);
         conn.send(body);
         text.set(String::new());
     };
@@ -46,13 +47,14 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
                     <li class="bubble mine pending"><p class="meta">{i18n.t(msg::CHAT_SENDING)}</p><p class="pre">{body}</p></li>
                 }).collect_view()}
             </ol>
+            {move || conn.problem.get().map(|p| view! { <p class="error" role="alert">{p.message(i18n.get())}</p> })}
             <p class="typing" aria-live="polite">{move || conn.other_typing.get().then(|| i18n.t(msg::CHAT_TYPING)())}</p>
             {move || active().then(|| view! {
                 <form class="chat-form" on:submit=move |ev| { ev.prevent_default(); send(); }>
                     <label for=input_id.clone() class="sr-only">{i18n.t(msg::CHAT_MESSAGE)}</label>
                     <textarea id=input_id.clone() rows="3" aria-invalid=move || too_long().to_string()
                         prop:value=move || text.get()
-                        on:input=move |ev| { text.set(event_target_value(&ev)); conn.push(ClientMsg::Typing); }
+                        on:input=move |ev| { text.set(event_target_value(&ev)); conn.typing(); }
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); send(); }
                         }

@@ -6,9 +6,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValidationError {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     ControlCharacters,
+    /// Invisible format characters (Unicode category Cf) in a one-line field.
+    FormatCharacters,
     InvalidEmail,
     InvalidDate,
     InvalidNumber,
@@ -27,6 +33,13 @@ impl ValidationError {
             (Self::TooShort { min }, Lang::En) => format!("Use at least {min} characters."),
             (Self::ControlCharacters, Lang::Ja) => "使用できない文字が含まれています。".into(),
             (Self::ControlCharacters, Lang::En) => "Contains characters that are not allowed.".into(),
+            (Self::FormatCharacters, Lang::Ja) => {
+                "文字の向きを変える記号やゼロ幅文字など、見えない書式文字は使用できません。".into()
+            }
+            (Self::FormatCharacters, Lang::En) => {
+                "Invisible formatting characters (text-direction controls, zero-width characters) are not allowed."
+                    .into()
+            }
             (Self::InvalidEmail, Lang::Ja) => "メールアドレスの形式が正しくありません。".into(),
             (Self::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
             (Self::InvalidDate, Lang::Ja) => "日付の形式が正しくありません(例: 2026-11-25)。".into(),
@@ -41,11 +54,28 @@ impl ValidationError {
     }
 }
 
+/// Unicode's format characters (general category Cf, Unicode 15): invisible, yet they reorder
+/// (bidi overrides such as U+202E) or hide (zero-width U+200B, U+2060, BOM U+FEFF) what a reader
+/// sees, so a name like `admin\u{202E}gnp.exe` or `sta\u{200B}ff` could pass for another. The
+/// standard library has no category lookup, and a table crate is a lot of wasm for this list.
+pub fn is_format_char(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF
+        | 0xFFF9..=0xFFFB | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F)
+}
+
 fn check(raw: &str, min: usize, max: usize, allow_newlines: bool) -> Result<String, ValidationError> {
     let value = raw.trim();
     let bad = |c: char| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t' || c == '\r'));
     if value.chars().any(bad) {
         return Err(ValidationError::ControlCharacters);
+    }
+    // One-line fields are names and titles, shown where impersonation matters; bodies keep them
+    // (emoji sequences join with U+200D).
+    if !allow_newlines && value.chars().any(is_format_char) {
+        return Err(ValidationError::FormatCharacters);
     }
     let count = value.chars().count();
     if count == 0 && min > 0 {
@@ -93,6 +123,16 @@ mod tests {
         assert_eq!(check_line("a\u{7}b", 1, 10), Err(ValidationError::ControlCharacters));
         assert_eq!(check_line("a\nb", 1, 10), Err(ValidationError::ControlCharacters));
         assert_eq!(check_multiline("a\r\nb", 1, 10).as_deref(), Ok("a\nb"));
+    }
+
+    #[test]
+    fn format_characters_are_refused_in_one_line_fields() {
+        for s in ["admin\u{202E}gnp.exe", "sta\u{200B}ff", "\u{FEFF}佐藤", "a\u{2066}b", "x\u{E0041}"] {
+            assert_eq!(check_line(s, 1, 30), Err(ValidationError::FormatCharacters), "{s:?}");
+        }
+        assert_eq!(check_line("山田 太郎", 1, 30).as_deref(), Ok("山田 太郎"));
+        // A body may hold an emoji family joined with U+200D.
+        assert!(check_multiline("家族 👨\u{200D}👩\u{200D}👧", 1, 30).is_ok());
     }
 
     proptest! {

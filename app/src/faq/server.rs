@@ -6,6 +6,6 @@ mod staff;
 mod store;
 
 pub use markdown::render_markdown;
-pub use search::{search, suggest};
+pub use search::{search, suggest, take_lookup};
 pub use staff::{article_source, article_stats, move_article, preview, save_article};
 pub use store::{article, help_center, insert_article, record_click, seed_faq, vote};

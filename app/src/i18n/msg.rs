@@ -343,5 +343,12 @@ texts! {
     ERR_INVALID_CREDENTIALS = "メールアドレスまたはパスワードが正しくありません。" / "Wrong email address or password.";
     ERR_EMAIL_TAKEN = "このメールアドレスはすでに登録されています。" / "This email address is already registered.";
     ERR_INTERNAL = "システムエラーが発生しました。時間をおいて再度お試しください。" / "Something went wrong on our side. Please try again later.";
+    CHAT_ERR_NOT_ACTIVE = "チャットが開始されていないため、メッセージを送信できません。" / "The chat is not active, so the message was not sent.";
+    CHAT_ERR_INVALID = "メッセージが空か長すぎるか、使用できない文字が含まれています。" / "The message is empty, too long, or contains characters that are not allowed.";
+    CHAT_ERR_TOO_FAST = "短時間に送信が集中したため、接続を切断しました。ページを再読み込みしてください。" / "Too many messages in a short time; the connection was closed. Please reload the page.";
+    CHAT_ERR_MALFORMED = "通信内容に問題があったため、接続を切断しました。ページを再読み込みしてください。" / "The connection sent data we could not read and was closed. Please reload the page.";
+    CHAT_ERR_TOO_MANY = "このチャットを開いている画面が多すぎます。ほかのタブを閉じてください。" / "This chat is open in too many windows. Please close the other tabs.";
+    ERR_BAD_REQUEST = "リクエストの形式が正しくありません。ページを再読み込みしてお試しください。" / "The request could not be read. Please reload the page and try again.";
+    ERR_BUSY = "ただいま混み合っています。少し時間をおいて再度お試しください。" / "We are busy right now. Please try again in a moment.";
     ERR_TRANSPORT = "通信エラーが発生しました。接続を確認して再度お試しください。" / "Could not reach the server. Check your connection and try again.";
 }

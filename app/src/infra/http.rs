@@ -2,13 +2,11 @@
 //! cookies and the client's address, and a way to set the status of an error response.
 use super::AppState;
 use crate::error::{AppError, AppResult};
-use axum::extract::ConnectInfo;
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::{COOKIE, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::HeaderValue;
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
-use std::net::SocketAddr;
 
 pub fn state() -> AppResult<AppState> {
     use_context::<AppState>().ok_or_else(|| {
@@ -28,11 +26,19 @@ pub fn parts() -> AppResult<Parts> {
 /// member calling a staff function really gets a 403.
 pub fn reply<T>(result: AppResult<T>) -> AppResult<T> {
     if let Err(err) = &result {
-        if let Some(options) = use_context::<ResponseOptions>() {
-            options.set_status(err.status());
-        }
+        set_error_status(err);
     }
     result
+}
+
+/// The status (and `Retry-After`) of an error answer from a server function.
+pub fn set_error_status(err: &AppError) {
+    if let Some(options) = use_context::<ResponseOptions>() {
+        options.set_status(err.status());
+        if let AppError::RateLimited { retry_after_secs } = err {
+            options.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+        }
+    }
 }
 
 pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
@@ -53,19 +59,7 @@ pub fn set_cookie(value: String) {
     }
 }
 
-/// The client's IP: the socket peer, or the first `X-Forwarded-For` hop when the settings say a
-/// trusted proxy is in front.
-pub fn client_ip(parts: &Parts, trust_forwarded_for: bool) -> String {
-    if trust_forwarded_for {
-        if let Some(first) =
-            parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_owned();
-        }
-    }
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The client's address, as far as the configured trusted proxies let us know it.
+pub fn client_ip(parts: &Parts, state: &AppState) -> String {
+    super::client_addr::client_ip(parts, &state.settings.trusted_proxies)
 }

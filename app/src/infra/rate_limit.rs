@@ -1,46 +1,63 @@
-//! Sliding-window rate limits kept in the database, so every server instance sees the same
-//! counts: failed logins, registrations, and (later) posts.
-use super::Db;
+//! Rate limits kept in the database, so every server instance sees the same counts.
+//!
+//! One counter row per key and window. Taking a slot is ONE statement (an upsert that counts and
+//! returns the new count), so parallel requests cannot all pass a check made before they record:
+//! PostgreSQL locks the row for the conflicting update and SQLite runs one writer at a time. The
+//! window starts at the first hit after the previous one ran out.
+use super::limits::{Action, RateLimit};
+use super::{AppState, Db};
 use crate::error::{AppError, AppResult};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
 
-#[derive(Debug, Clone, Copy)]
-pub struct Limit {
-    pub max: i64,
-    pub window_ms: i64,
+/// The counter key for `action` and a subject (an address, an account, a member id). Subjects
+/// such as email addresses are personal data, so only a digest is stored.
+pub fn key(action: Action, subject: &str) -> String {
+    let digest = Sha256::digest(subject.as_bytes());
+    format!("{}:{}", action.name(), URL_SAFE_NO_PAD.encode(&digest[..16]))
 }
 
-/// Refuses with `RateLimited` when `key` already has `limit.max` events inside the window.
-pub async fn check(db: &Db, key: &str, limit: Limit, now_ms: i64) -> AppResult<()> {
-    let since = now_ms - limit.window_ms;
-    let (count, oldest): (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM rate_events WHERE throttle_key = $1 AND at > $2")
-            .bind(key)
-            .bind(since)
-            .fetch_one(&db.pool)
-            .await?;
-    if count >= limit.max {
-        let retry_after_ms = oldest.unwrap_or(now_ms) + limit.window_ms - now_ms;
-        return Err(AppError::RateLimited { retry_after_secs: (retry_after_ms / 1000).max(1) });
+/// Takes one slot of `limit` for `key`, or refuses with `RateLimited` (and how long until the
+/// window ends) when the window is full. Refused attempts count too: hammering does not help.
+pub async fn hit(db: &Db, key: &str, limit: RateLimit, now_ms: i64) -> AppResult<()> {
+    let window_end = now_ms + limit.window_secs * 1000;
+    let (hits, ends): (i64, i64) = sqlx::query_as(
+        "INSERT INTO rate_counters (throttle_key, window_end, hits) VALUES ($1, $2, 1)
+         ON CONFLICT (throttle_key) DO UPDATE SET
+           hits = CASE WHEN rate_counters.window_end <= $3 THEN 1 ELSE rate_counters.hits + 1 END,
+           window_end = CASE WHEN rate_counters.window_end <= $3 THEN $2 ELSE rate_counters.window_end END
+         RETURNING hits, window_end",
+    )
+    .bind(key)
+    .bind(window_end)
+    .bind(now_ms)
+    .fetch_one(&db.pool)
+    .await?;
+    if hits > limit.max {
+        let retry_after_secs = ((ends - now_ms + 999) / 1000).max(1);
+        tracing::warn!(throttle = key.split(':').next().unwrap_or(""), retry_after_secs, "rate limited");
+        return Err(AppError::RateLimited { retry_after_secs });
     }
     Ok(())
 }
 
-pub async fn record(db: &Db, key: &str, limit: Limit, now_ms: i64) -> AppResult<()> {
-    // Old events of this key are of no further use; dropping them here keeps the table small.
-    sqlx::query("DELETE FROM rate_events WHERE throttle_key = $1 AND at <= $2")
-        .bind(key)
-        .bind(now_ms - limit.window_ms)
-        .execute(&db.pool)
-        .await?;
-    sqlx::query("INSERT INTO rate_events (throttle_key, at) VALUES ($1, $2)")
-        .bind(key)
-        .bind(now_ms)
-        .execute(&db.pool)
+/// Takes a slot of the configured limit for `action` and `subject`.
+pub async fn take(state: &AppState, action: Action, subject: &str) -> AppResult<()> {
+    hit(&state.db, &key(action, subject), state.settings.limits.get(action), state.clock.now_ms()).await
+}
+
+/// Forgets a counter (a successful login clears its account-and-address counter).
+pub async fn clear(state: &AppState, action: Action, subject: &str) -> AppResult<()> {
+    sqlx::query("DELETE FROM rate_counters WHERE throttle_key = $1")
+        .bind(key(action, subject))
+        .execute(&state.db.pool)
         .await?;
     Ok(())
 }
 
-pub async fn clear(db: &Db, key: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM rate_events WHERE throttle_key = $1").bind(key).execute(&db.pool).await?;
-    Ok(())
+/// Drops counters whose window has ended (the purge task).
+pub async fn purge(db: &Db, now_ms: i64) -> AppResult<u64> {
+    let done = sqlx::query("DELETE FROM rate_counters WHERE window_end <= $1").bind(now_ms).execute(&db.pool).await?;
+    Ok(done.rows_affected())
 }

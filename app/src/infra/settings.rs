@@ -1,3 +1,5 @@
+use super::client_addr::Network;
+use super::limits::Limits;
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -14,11 +16,22 @@ pub struct Settings {
     /// Mark the session cookie `Secure` (set when served over TLS).
     pub secure_cookies: bool,
     pub session_ttl_hours: i64,
-    /// Failed logins allowed per account and per IP within `login_window_secs`.
-    pub login_max_failures: i64,
-    pub login_window_secs: i64,
-    /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
-    pub trust_forwarded_for: bool,
+    /// Staff sessions end sooner than members'.
+    pub staff_session_ttl_hours: i64,
+    /// Every rate limit (see `limits.rs`).
+    pub limits: Limits,
+    /// Our own reverse proxies: when the socket peer is one of these, the client is the
+    /// rightmost `X-Forwarded-For` hop that is not (see `client_addr.rs`).
+    pub trusted_proxies: Vec<Network>,
+    /// Networks (the office, a VPN) where the per-account login ceiling does not apply, so no
+    /// stranger's guessing can keep staff out from their own network.
+    pub login_exempt_networks: Vec<Network>,
+    /// Password hashes computed at once (argon2id takes 19 MiB each); more wait in line.
+    pub hashing_concurrency: usize,
+    /// How long a request waits for a hashing slot before it is refused (busy).
+    pub hashing_wait_ms: u64,
+    /// Sent mails are kept this many days (they hold personal data), then purged.
+    pub outbox_retention_days: i64,
     /// Origins allowed on state-changing requests besides the request's own host.
     pub allowed_origins: Vec<String>,
     /// Pin "now" (RFC 3339), for tests and demos. Refused in release builds unless
@@ -39,10 +52,6 @@ pub struct Settings {
     pub public_url: String,
     /// How often the outbox worker looks for due mail when nothing woke it.
     pub outbox_poll_ms: u64,
-    /// Inquiries one member may send per hour.
-    pub inquiries_per_hour: i64,
-    /// Accounts one IP address may register per hour.
-    pub registrations_per_hour: i64,
     /// Waiting members at which new ones get "line busy".
     pub chat_queue_cap: i64,
     /// Chat from PCs only (phones and tablets are sent to the contact form).
@@ -59,9 +68,13 @@ impl Default for Settings {
             dist_dir: PathBuf::from("target/site"),
             secure_cookies: false,
             session_ttl_hours: 24 * 14,
-            login_max_failures: 5,
-            login_window_secs: 300,
-            trust_forwarded_for: false,
+            staff_session_ttl_hours: 12,
+            limits: Limits::default(),
+            trusted_proxies: Vec::new(),
+            login_exempt_networks: Vec::new(),
+            hashing_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            hashing_wait_ms: 10_000,
+            outbox_retention_days: 30,
             allowed_origins: Vec::new(),
             fake_now: None,
             allow_fake_now: false,
@@ -74,8 +87,6 @@ impl Default for Settings {
             mail_from: "Madoguchi サポートセンター <support@madoguchi.example>".into(),
             public_url: "http://127.0.0.1:3000".into(),
             outbox_poll_ms: 2000,
-            inquiries_per_hour: 10,
-            registrations_per_hour: 20,
             chat_queue_cap: 20,
             chat_pc_only: true,
             chat_grace_secs: 60,

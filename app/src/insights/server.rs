@@ -4,15 +4,15 @@ use super::{
     mean, percentile, share, survey_metrics, ChatOps, Insights, MailOps, StaffMetrics, SurveyComment, Transcript,
     WeekPoint,
 };
-use crate::auth::server::{require_staff, user_for_token, SESSION_COOKIE};
+use crate::auth::server::{require_staff, Staff};
 use crate::calendar::{Moment, JST};
 use crate::chat::server::messages_for;
 use crate::contact::server::load_categories;
 use crate::error::{AppError, AppResult};
-use crate::infra::http::{cookie, state};
+use crate::infra::csv;
+use crate::infra::http::state;
 use crate::infra::AppState;
 use axum::extract::{Query, State};
-use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
@@ -21,7 +21,24 @@ use std::collections::BTreeMap;
 
 const DAY_MS: i64 = 86_400_000;
 
-fn bounds(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>) -> (NaiveDate, NaiveDate, i64, i64) {
+/// Periods are days from 2000 to 2100: anything else is a typo or a probe, and far dates would
+/// overflow the date arithmetic.
+fn in_range(field: &str, day: Option<NaiveDate>) -> AppResult<Option<NaiveDate>> {
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
+    match day {
+        Some(d) if d < first || d > last => Err(AppError::field(field, crate::domain::ValidationError::InvalidDate)),
+        other => Ok(other),
+    }
+}
+
+fn bounds(
+    state: &AppState,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> AppResult<(NaiveDate, NaiveDate, i64, i64)> {
+    let from = in_range("from", from)?;
+    let to = in_range("to", to)?;
     let today = state.clock.now().date_naive();
     let to = to.unwrap_or(today);
     let from = from.unwrap_or(to - Days::new(27)).min(to);
@@ -31,7 +48,7 @@ fn bounds(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>) -> (
         .from_local_datetime(&to.and_hms_opt(0, 0, 0).unwrap_or_default())
         .single()
         .map(|d| d.timestamp_millis() + DAY_MS);
-    (from, to, start.unwrap_or(0), end.unwrap_or(i64::MAX))
+    Ok((from, to, start.unwrap_or(0), end.unwrap_or(i64::MAX)))
 }
 
 type ChatRow = (i64, String, i64, Option<i64>, Option<i64>, Option<String>);
@@ -40,7 +57,7 @@ type SurveyRow = (i64, i64, Option<String>, i64, Option<String>, Option<i64>);
 pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResult<Insights> {
     require_staff().await?;
     let state = state()?;
-    let (from, to, start, end) = bounds(&state, from, to);
+    let (from, to, start, end) = bounds(&state, from, to)?;
     let days = (to - from).num_days() + 1;
 
     let chats: Vec<ChatRow> = sqlx::query_as(
@@ -162,27 +179,13 @@ pub struct CsvRange {
     to: Option<NaiveDate>,
 }
 
-fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
 /// `GET /api/insights/surveys.csv?from=…&to=…`: the survey answers as CSV, UTF-8 with a byte-order
 /// mark so Excel opens the Japanese correctly. Staff only.
-pub async fn surveys_csv(State(state): State<AppState>, Query(range): Query<CsvRange>, parts: Parts) -> Response {
-    let user = match cookie(&parts, SESSION_COOKIE) {
-        Some(token) => user_for_token(&state, &token).await.ok().flatten(),
-        None => None,
+pub async fn surveys_csv(State(state): State<AppState>, _staff: Staff, Query(range): Query<CsvRange>) -> Response {
+    let (start, end) = match bounds(&state, range.from, range.to) {
+        Ok((_, _, start, end)) => (start, end),
+        Err(e) => return e.into_response(),
     };
-    match user {
-        None => return StatusCode::UNAUTHORIZED.into_response(),
-        Some(u) if !u.is_staff() => return StatusCode::FORBIDDEN.into_response(),
-        Some(_) => {}
-    }
-    let (_, _, start, end) = bounds(&state, range.from, range.to);
     let rows: Result<Vec<SurveyRow>, _> = sqlx::query_as(
         "SELECT c.session_id, c.score, c.comment, c.updated_at, u.display_name, c.resolved FROM chat_surveys c
          JOIN chat_sessions s ON s.id = c.session_id LEFT JOIN users u ON u.id = s.staff_id
@@ -195,20 +198,17 @@ pub async fn surveys_csv(State(state): State<AppState>, Query(range): Query<CsvR
     let Ok(rows) = rows else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
     let mut out = String::from("\u{FEFF}chat_id,answered_at,staff,score,resolved,comment\r\n");
     for (session, score, comment, at, staff, resolved) in rows {
-        let line = [
+        out.push_str(&csv::line(&[
             session.to_string(),
             {
                 let t = Moment::from_millis(at).tokyo();
                 format!("{} {:02}:{:02}", t.date, t.hour, t.minute)
             },
-            csv_field(&staff.unwrap_or_default()),
+            csv::field(&staff.unwrap_or_default()),
             score.to_string(),
             if resolved == Some(1) { "yes".into() } else { "no".into() },
-            csv_field(&comment.unwrap_or_default()),
-        ]
-        .join(",");
-        out.push_str(&line);
-        out.push_str("\r\n");
+            csv::field(&comment.unwrap_or_default()),
+        ]));
     }
     (
         [

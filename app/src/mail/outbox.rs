@@ -1,18 +1,11 @@
 use crate::error::AppResult;
-use crate::infra::{AppState, Backend, Db};
+use crate::infra::{Backend, Db};
 
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub body: String,
-}
-
-/// Queues a mail and wakes the worker. Call after the change it reports has been stored.
-pub async fn enqueue(state: &AppState, mail: OutgoingMail) -> AppResult<()> {
-    enqueue_in(&state.db.pool, &mail, state.clock.now_ms()).await?;
-    state.outbox_wake.notify_one();
-    Ok(())
 }
 
 /// Queues a mail inside the caller's transaction, so the mail exists exactly when the change it
@@ -37,14 +30,11 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// How long a claimed mail stays reserved for one worker. A worker that dies mid-send leaves it
-/// to be taken again once the lease runs out.
-const LEASE_MS: i64 = 60_000;
-
-/// Reserves up to `limit` due mails for this worker. On PostgreSQL the inner `FOR UPDATE SKIP
+/// Reserves up to `limit` due mails for this worker for `lease_ms`. A worker that dies mid-send
+/// leaves them to be taken again once the lease runs out. On PostgreSQL the inner `FOR UPDATE SKIP
 /// LOCKED` keeps two instances from taking the same row; SQLite runs one writer at a time, so the
 /// single UPDATE is already exclusive.
-pub async fn claim(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Claimed>> {
+pub async fn claim(db: &Db, now: i64, limit: i64, lease_ms: i64) -> AppResult<Vec<Claimed>> {
     let lock = if db.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
     let sql = format!(
         "UPDATE outbox SET lease_until = $1, attempts = attempts + 1
@@ -54,7 +44,7 @@ pub async fn claim(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Claimed>> {
          RETURNING id, to_addr, subject, body, attempts"
     );
     let rows: Vec<(i64, String, String, String, i64)> =
-        sqlx::query_as(&sql).bind(now + LEASE_MS).bind(now).bind(limit).fetch_all(&db.pool).await?;
+        sqlx::query_as(&sql).bind(now + lease_ms).bind(now).bind(limit).fetch_all(&db.pool).await?;
     Ok(rows
         .into_iter()
         .map(|(id, to, subject, body, attempts)| Claimed { id, mail: OutgoingMail { to, subject, body }, attempts })

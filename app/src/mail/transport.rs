@@ -6,6 +6,9 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
+/// The longest one SMTP conversation may take (the outbox lease is sized from it).
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(15);
+
 /// SMTP delivery through lettre, configured from settings.
 #[derive(Clone)]
 pub struct SmtpMailer {
@@ -22,7 +25,7 @@ impl SmtpMailer {
             "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?,
             other => return Err(format!("smtp_tls must be none, starttls or tls, not {other:?}")),
         };
-        let mut builder = builder.port(settings.smtp_port).timeout(Some(Duration::from_secs(15)));
+        let mut builder = builder.port(settings.smtp_port).timeout(Some(SEND_TIMEOUT));
         if let (Some(user), Some(pass)) = (&settings.smtp_username, &settings.smtp_password) {
             builder = builder.credentials(Credentials::new(user.clone(), pass.clone()));
         }
@@ -30,9 +33,13 @@ impl SmtpMailer {
         Ok(SmtpMailer { transport: builder.build(), from })
     }
 
-    pub async fn send(&self, mail: &OutgoingMail) -> Result<(), String> {
+    /// Sends one outbox row. Its Message-ID is derived from the row id, so should a mail ever go
+    /// out twice (a worker dying between the SMTP "250 OK" and marking the row sent), the copies
+    /// carry the same id and mail clients show one.
+    pub async fn send(&self, outbox_id: i64, mail: &OutgoingMail) -> Result<(), String> {
         let to: Mailbox = mail.to.parse().map_err(|e| format!("recipient: {e}"))?;
         let message = Message::builder()
+            .message_id(Some(format!("<outbox-{outbox_id}@{}>", self.from.email.domain())))
             .from(self.from.clone())
             .to(to)
             .subject(&mail.subject)

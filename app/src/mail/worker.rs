@@ -8,11 +8,15 @@ use tokio::sync::Notify;
 
 const BATCH: i64 = 20;
 
+/// A claimed batch stays reserved for this worker longer than the worst case of sending it (every
+/// mail taking the whole SMTP timeout), so another instance never takes a row still being sent.
+const LEASE_MS: i64 = BATCH * super::transport::SEND_TIMEOUT.as_millis() as i64 + 60_000;
+
 /// Delivers every mail that is due now; returns how many were sent.
 pub async fn deliver_due(db: &Db, mailer: &SmtpMailer, clock: &Clock) -> AppResult<usize> {
     let mut sent = 0;
-    for item in claim(db, clock.now_ms(), BATCH).await? {
-        match mailer.send(&item.mail).await {
+    for item in claim(db, clock.now_ms(), BATCH, LEASE_MS).await? {
+        match mailer.send(item.id, &item.mail).await {
             Ok(()) => {
                 mark_sent(db, item.id, clock.now_ms()).await?;
                 tracing::info!(outbox_id = item.id, "mail sent");

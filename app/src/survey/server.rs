@@ -4,7 +4,8 @@ use super::{SurveyAnswer, SurveyInput, SurveyStatus, ANSWER_DAYS};
 use crate::auth::server::require_member;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
-use crate::infra::AppState;
+use crate::infra::limits::Action;
+use crate::infra::{rate_limit, AppState};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -39,6 +40,7 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     let member = require_member().await?;
     let (score, resolved, comment) = input.validate()?;
     let state = state()?;
+    rate_limit::take(&state, Action::SurveyAnswer, &member.id.to_string()).await?;
     let current = load(&state, member.id, input.session_id).await?;
     if !current.open {
         // Late, or already final (a comment was left): say so on the form.
@@ -47,7 +49,8 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     let now = state.clock.now_ms();
     sqlx::query(
         "INSERT INTO chat_surveys (session_id, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (session_id) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at",
+         ON CONFLICT (session_id) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at
+         WHERE chat_surveys.comment IS NULL",
     )
     .bind(input.session_id)
     .bind(member.id)

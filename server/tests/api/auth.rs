@@ -68,7 +68,7 @@ async fn login_with_the_right_password_works_and_a_wrong_one_is_refused() {
 }
 
 #[tokio::test]
-async fn five_failed_logins_lock_the_account_for_a_while_even_with_the_right_password() {
+async fn five_failed_logins_from_one_address_pause_that_account_there_even_with_the_right_password() {
     let app = spawn_app().await;
     app.client().register("saburo@example.jp", "password-123", "三郎").await;
     let browser = app.client();

@@ -267,14 +267,14 @@ async fn the_connection_logic_runs_over_plain_channels() {
     };
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let (out_tx, mut out_rx) = futures_channel::mpsc::unbounded::<ServerMsg>();
-    let (in_tx, in_rx) = futures_channel::mpsc::unbounded::<ClientMsg>();
+    let (in_tx, in_rx) = futures_channel::mpsc::unbounded::<app::chat::server::Inbound>();
     let task = tokio::spawn(run_connection(app.state.clone(), user, s, Side::Member, out_tx, in_rx));
     let first = out_rx.next().await.unwrap();
     assert!(
         matches!(first, ServerMsg::State(ref st) if st.status == SessionStatus::Waiting && st.ahead == Some(0)),
         "{first:?}"
     );
-    in_tx.unbounded_send(ClientMsg::Leave).unwrap();
+    in_tx.unbounded_send(ClientMsg::Leave.into()).unwrap();
     loop {
         if let Some(ServerMsg::State(st)) = out_rx.next().await {
             if st.status == SessionStatus::Left {

@@ -164,7 +164,7 @@ async fn one_member_cannot_read_or_write_to_another_members_inquiry() {
 
 #[tokio::test]
 async fn a_member_is_limited_to_the_configured_number_of_inquiries_an_hour() {
-    let app = spawn_app_with(|s| s.inquiries_per_hour = 2).await;
+    let app = spawn_app_with(|s| s.limits.contact_submit = app::infra::limits::RateLimit::new(2, 3600)).await;
     let shiro = member(&app, "shiro@example.jp").await;
     assert_eq!(shiro.call("contact/submit", points_inquiry("key-rate-0001")).await.0, 200);
     assert_eq!(shiro.call("contact/submit", points_inquiry("key-rate-0002")).await.0, 200);

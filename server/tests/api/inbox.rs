@@ -95,6 +95,9 @@ async fn an_inquiry_unanswered_past_one_business_day_is_overdue() {
         json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": true } });
     assert_eq!(staff.call("inbox/list", overdue.clone()).await.1, json!([]));
     clock.advance(chrono::Duration::hours(25));
+    // Staff sessions last 12 hours: a day later the desk logs in again.
+    assert_eq!(staff.call("inbox/list", overdue.clone()).await.0, 401);
+    staff.login("staff@example.jp", "staff-password-1").await;
     let (_, rows) = staff.call("inbox/list", overdue).await;
     assert_eq!(rows.as_array().unwrap().len(), 1);
     assert_eq!(rows[0]["overdue"], true);

@@ -34,6 +34,31 @@ impl Socket {
         self.inner.send(Message::Text(serde_json::to_string(&msg).unwrap().into())).await.expect("send");
     }
 
+    /// Sends a frame as it is (for malformed and flooding clients).
+    pub async fn send_raw(&mut self, frame: Message) -> bool {
+        self.inner.send(frame).await.is_ok()
+    }
+
+    /// Reads until the server closes; the close code (`None` for a dropped connection), and the
+    /// protocol errors it sent on the way.
+    pub async fn closed(&mut self) -> (Option<u16>, Vec<app::chat::protocol::ChatProblem>) {
+        let mut problems = Vec::new();
+        loop {
+            let frame =
+                tokio::time::timeout(Duration::from_secs(10), self.inner.next()).await.expect("closed within 10 s");
+            match frame {
+                Some(Ok(Message::Close(frame))) => return (frame.map(|f| u16::from(f.code)), problems),
+                Some(Ok(Message::Text(text))) => {
+                    if let Ok(ServerMsg::Error(p)) = serde_json::from_str(&text) {
+                        problems.push(p);
+                    }
+                }
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => return (None, problems),
+            }
+        }
+    }
+
     pub async fn next(&mut self) -> ServerMsg {
         loop {
             let frame = tokio::time::timeout(Duration::from_secs(10), self.inner.next())

@@ -1,14 +1,31 @@
-//! The checks every server function makes first. A server function is a public endpoint, so the
-//! client-side route guard is only a courtesy; these are the real gate.
+//! The one way to know the caller. Server functions call `require_member` / `require_staff`; axum
+//! routes and sockets take the `Member` / `Staff` extractors. Both resolve the session cookie
+//! through `caller`, so a fix here lands everywhere at once. A server function is a public
+//! endpoint, so the client-side route guard is only a courtesy; these are the real gate.
 use super::sessions;
 use crate::auth::UserView;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{parts, state};
+use crate::infra::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+/// The user behind a request's session cookie, if any.
+pub async fn caller(state: &AppState, parts: &Parts) -> AppResult<Option<UserView>> {
+    sessions::user_for(state, parts).await
+}
+
+fn staff_only(user: UserView) -> AppResult<UserView> {
+    if user.is_staff() {
+        Ok(user)
+    } else {
+        tracing::warn!(user_id = user.id, "member called a staff endpoint");
+        Err(AppError::Forbidden)
+    }
+}
 
 pub async fn current_user() -> AppResult<Option<UserView>> {
-    let state = state()?;
-    let parts = parts()?;
-    sessions::user_for(&state, &parts).await
+    caller(&state()?, &parts()?).await
 }
 
 /// Any logged-in user (members and staff).
@@ -18,11 +35,28 @@ pub async fn require_member() -> AppResult<UserView> {
 
 /// Staff only: 401 for visitors, 403 for members.
 pub async fn require_staff() -> AppResult<UserView> {
-    let user = require_member().await?;
-    if user.is_staff() {
-        Ok(user)
-    } else {
-        tracing::warn!(user_id = user.id, "member called a staff function");
-        Err(AppError::Forbidden)
+    staff_only(require_member().await?)
+}
+
+/// Extractor: a logged-in user (401 otherwise).
+pub struct Member(pub UserView);
+
+/// Extractor: a staff member (401 for visitors, 403 for members).
+pub struct Staff(pub UserView);
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        caller(state, parts).await?.map(Member).ok_or(AppError::Unauthenticated)
+    }
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Member(user) = Member::from_request_parts(parts, state).await?;
+        staff_only(user).map(Staff)
     }
 }

@@ -21,15 +21,18 @@ fn cookie_header(state: &AppState, value: &str, max_age_secs: i64) -> String {
     format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }
 
-pub async fn start(state: &AppState, user_id: i64) -> AppResult<()> {
+pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = URL_SAFE_NO_PAD.encode(bytes);
     let now = state.clock.now_ms();
-    let ttl_secs = state.settings.session_ttl_hours * 3600;
+    // Staff sessions read every member's personal data, so they end sooner.
+    let ttl_hours =
+        if user.is_staff() { state.settings.staff_session_ttl_hours } else { state.settings.session_ttl_hours };
+    let ttl_secs = ttl_hours * 3600;
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(digest(&token))
-        .bind(user_id)
+        .bind(user.id)
         .bind(now)
         .bind(now + ttl_secs * 1000)
         .execute(&state.db.pool)

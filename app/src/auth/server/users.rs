@@ -14,6 +14,8 @@ pub struct UserRecord {
 #[derive(Debug)]
 pub enum CreateUserError {
     EmailTaken,
+    /// The password could not be hashed (busy, or the hashing task failed).
+    Hashing(AppError),
     Db(sqlx::Error),
 }
 
@@ -21,6 +23,7 @@ impl std::fmt::Display for CreateUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CreateUserError::EmailTaken => f.write_str("email already registered"),
+            CreateUserError::Hashing(e) => write!(f, "password hashing: {e}"),
             CreateUserError::Db(e) => write!(f, "database: {e}"),
         }
     }
@@ -44,9 +47,7 @@ pub async fn create_user(
     role: Role,
     now_ms: i64,
 ) -> Result<UserView, CreateUserError> {
-    let hash = hashing::hash(password.expose().to_owned())
-        .await
-        .map_err(|_| CreateUserError::Db(sqlx::Error::Protocol("password hashing failed".into())))?;
+    let hash = hashing::hash(password.expose().to_owned()).await.map_err(CreateUserError::Hashing)?;
     let row = sqlx::query(
         "INSERT INTO users (email, password_hash, display_name, role, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id, email, display_name, role",

@@ -12,6 +12,15 @@ pub fn spawn_chat_tasks(state: AppState) {
         tokio::spawn(listen(state.clone()));
     }
     tokio::spawn(async move {
+        // Members could not reach a server that was down: everyone waiting gets a fresh grace
+        // period from now to reconnect, so a restart longer than the grace empties no queue.
+        if let Err(e) = sqlx::query("UPDATE chat_sessions SET last_seen_at = $1 WHERE status = 'waiting'")
+            .bind(state.clock.now_ms())
+            .execute(&state.db.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "chat startup grace failed");
+        }
         let mut tick = tokio::time::interval(Duration::from_secs(10));
         loop {
             tick.tick().await;

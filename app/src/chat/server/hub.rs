@@ -50,6 +50,8 @@ pub struct ChatHub {
     sessions: Mutex<HashMap<i64, broadcast::Sender<SessionEvent>>>,
     /// Sessions with a member socket open on this instance (for the presence heartbeat).
     connected: Mutex<HashMap<i64, usize>>,
+    /// Open sockets per (session, user) on this instance, to cap tabs per chat.
+    sockets: Mutex<HashMap<(i64, i64), usize>>,
     stats: RwLock<QueueStats>,
 }
 
@@ -61,6 +63,7 @@ impl ChatHub {
             queue,
             sessions: Mutex::new(HashMap::new()),
             connected: Mutex::new(HashMap::new()),
+            sockets: Mutex::new(HashMap::new()),
             stats: RwLock::new(QueueStats { avg_handle_secs: None, capacity: 1 }),
         })
     }
@@ -124,8 +127,38 @@ impl ChatHub {
         }
     }
 
+    /// A place for one more socket of `user` on `session`, or `None` past `max` on this instance.
+    /// The place is given back when the returned slot is dropped.
+    pub fn open_socket(self: &Arc<Self>, session: i64, user: i64, max: usize) -> Option<SocketSlot> {
+        let mut sockets = self.sockets.lock().unwrap_or_else(|e| e.into_inner());
+        let open = sockets.entry((session, user)).or_default();
+        if *open >= max {
+            return None;
+        }
+        *open += 1;
+        Some(SocketSlot { hub: self.clone(), key: (session, user) })
+    }
+
     pub fn connected_sessions(&self) -> Vec<i64> {
         self.connected.lock().unwrap_or_else(|e| e.into_inner()).keys().copied().collect()
+    }
+}
+
+/// One open chat socket, counted until dropped.
+pub struct SocketSlot {
+    hub: Arc<ChatHub>,
+    key: (i64, i64),
+}
+
+impl Drop for SocketSlot {
+    fn drop(&mut self) {
+        let mut sockets = self.hub.sockets.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = sockets.get_mut(&self.key) {
+            *n -= 1;
+            if *n == 0 {
+                sockets.remove(&self.key);
+            }
+        }
     }
 }
 
@@ -148,6 +181,18 @@ mod tests {
         assert_eq!(estimate_secs(0, stats), Some(300));
         assert_eq!(estimate_secs(2, stats), Some(300));
         assert_eq!(estimate_secs(3, stats), Some(600));
+    }
+
+    #[test]
+    fn sockets_per_user_and_chat_are_capped_and_given_back() {
+        let hub = ChatHub::new(Backend::Sqlite);
+        let a = hub.open_socket(1, 7, 2);
+        let b = hub.open_socket(1, 7, 2);
+        assert!(a.is_some() && b.is_some());
+        assert!(hub.open_socket(1, 7, 2).is_none());
+        assert!(hub.open_socket(1, 8, 2).is_some(), "another user is not affected");
+        drop(a);
+        assert!(hub.open_socket(1, 7, 2).is_some());
     }
 
     #[tokio::test]

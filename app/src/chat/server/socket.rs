@@ -1,29 +1,37 @@
-//! The chat WebSocket at `/ws/chat?session=ID`: authenticated by the session cookie, Origin
-//! checked, allowed only for the chat's member or its staff. The connection logic works on any
-//! `Sink`/`Stream` of protocol messages, so tests can drive it with channels.
-use super::hub::{estimate_secs, HubEvent, QueueEvent, SessionEvent};
-use super::store::{end_session, messages_since, people_ahead, session_row, state_of, store_message};
-use crate::auth::server::user_for_token;
-use crate::auth::UserView;
-use crate::chat::protocol::{ClientMsg, ServerMsg, SessionState, SessionStatus, MESSAGE_MAX};
-use crate::domain::check_multiline;
-use crate::error::AppResult;
-use crate::infra::http::cookie;
+//! The chat WebSocket at `/ws/chat?session=ID`: the caller comes from the shared `Member` guard,
+//! the Origin from the shared rule, and only the chat's member or its staff get in. Frames are
+//! small (16 KiB at most); a few sockets per user and chat; an ended chat gets its final state and
+//! a normal close. The connection itself lives in `connection.rs`.
+use super::connection::{run_connection, Closing, Inbound};
+use super::store::{session_row, state_of};
+use crate::auth::server::Member;
+use crate::chat::protocol::{ClientMsg, ServerMsg, SessionStatus};
+use crate::infra::origin::same_origin;
 use crate::infra::AppState;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
-use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use futures_util::{Sink, SinkExt, Stream, StreamExt};
+use futures_util::stream::SplitSink;
+use futures_util::{Sink, SinkExt, StreamExt};
 use serde::Deserialize;
-use tokio::sync::broadcast::error::RecvError;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     Member,
     Staff,
 }
+
+/// Frames and messages larger than this are refused by the WebSocket layer itself (a chat message
+/// is at most 1,000 characters: about 4 KiB of JSON).
+const FRAME_MAX: usize = 16 * 1024;
+/// Open sockets per user and chat on one instance (a few tabs, a reconnect overlapping the old one).
+const SOCKETS_PER_USER: usize = 3;
+
+/// How long a closing connection waits for the client's answering close frame.
+const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[derive(Deserialize)]
 pub struct WsQuery {
@@ -32,195 +40,113 @@ pub struct WsQuery {
 
 pub async fn ws_handler(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    Member(user): Member,
     Query(q): Query<WsQuery>,
     ws: WebSocketUpgrade,
-    parts: Parts,
 ) -> Response {
     // Browsers send Origin on WebSocket handshakes; a foreign page must not ride our cookie.
-    let origin = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let same = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host);
-    if !same && !state.settings.allowed_origins.iter().any(|o| o == origin) {
+    if !same_origin(&headers, &state.settings.allowed_origins) {
         return (StatusCode::FORBIDDEN, "cross-origin socket refused").into_response();
     }
-    let Some(token) = cookie(&parts, crate::auth::server::SESSION_COOKIE) else {
-        return StatusCode::UNAUTHORIZED.into_response();
+    let row = match session_row(&state.db, q.session).await {
+        Ok(row) => row,
+        Err(e) => return e.into_response(),
     };
-    let user = match user_for_token(&state, &token).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    let side = match session_row(&state.db, q.session).await {
-        Ok(row) if row.member_id == user.id => Side::Member,
-        Ok(row) if user.is_staff() && row.staff_id == Some(user.id) => Side::Staff,
+    let side = if row.member_id == user.id {
+        Side::Member
+    } else if user.is_staff() && row.staff_id == Some(user.id) {
+        Side::Staff
+    } else {
         // Someone else's chat looks exactly like a missing one.
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        return StatusCode::NOT_FOUND.into_response();
     };
     let session = q.session;
     // Small buffers: chat frames are short, and tungstenite's 128 KiB defaults would dominate the
     // memory of a long queue of idle sockets.
-    ws.max_message_size(16 * 1024)
-        .read_buffer_size(4 * 1024)
-        .write_buffer_size(4 * 1024)
-        .on_upgrade(move |socket| serve_socket(socket, state, user, session, side))
+    let ws =
+        ws.max_message_size(FRAME_MAX).max_frame_size(FRAME_MAX).read_buffer_size(4 * 1024).write_buffer_size(4 * 1024);
+    if matches!(row.status, SessionStatus::Ended | SessionStatus::Left) {
+        // Nothing live here any more: tell the client how it ended and close.
+        let last = state_of(&state, session, &row, None);
+        return ws.on_upgrade(move |mut socket| async move {
+            let _ = socket.send(text(&ServerMsg::State(last))).await;
+            let _ = socket.send(Message::Close(Some(CloseFrame { code: 1000, reason: "ended".into() }))).await;
+        });
+    }
+    let Some(slot) = state.chat.open_socket(session, user.id, SOCKETS_PER_USER) else {
+        tracing::warn!(session_id = session, user_id = user.id, "too many sockets for one chat");
+        return ws.on_upgrade(|socket| refuse(socket, crate::chat::protocol::ChatProblem::TooManyConnections));
+    };
+    ws.on_upgrade(move |socket| async move {
+        serve_socket(socket, state, user, session, side).await;
+        drop(slot);
+    })
 }
 
-async fn serve_socket(socket: WebSocket, state: AppState, user: UserView, session: i64, side: Side) {
-    let (sink, stream) = socket.split();
-    let sink = sink.with(|msg: ServerMsg| async move {
-        Ok::<_, axum::Error>(Message::Text(serde_json::to_string(&msg).unwrap_or_default().into()))
-    });
+fn text(msg: &ServerMsg) -> Message {
+    Message::Text(serde_json::to_string(msg).unwrap_or_default().into())
+}
+
+/// 1008: policy violation, the code for "you broke the rules of this endpoint".
+fn policy_close(reason: &'static str) -> Message {
+    Message::Close(Some(CloseFrame { code: 1008, reason: reason.into() }))
+}
+
+async fn refuse(mut socket: WebSocket, problem: crate::chat::protocol::ChatProblem) {
+    let _ = socket.send(text(&ServerMsg::Error(problem))).await;
+    let _ = socket.send(policy_close("refused")).await;
+}
+
+async fn serve_socket(socket: WebSocket, state: AppState, user: crate::auth::UserView, session: i64, side: Side) {
+    let (mut sink, stream) = socket.split();
     let stream = stream.filter_map(|frame| async move {
         match frame {
-            Ok(Message::Text(text)) => serde_json::from_str::<ClientMsg>(&text).ok(),
-            _ => None,
+            Ok(Message::Text(raw)) => Some(match serde_json::from_str::<ClientMsg>(&raw) {
+                Ok(msg) => Inbound::Msg(msg),
+                Err(_) => Inbound::Malformed,
+            }),
+            Ok(Message::Binary(_)) => Some(Inbound::Malformed),
+            // Pings are answered by axum; a close or an error ends the stream.
+            Ok(Message::Ping(_) | Message::Pong(_)) => None,
+            Ok(Message::Close(_)) | Err(_) => Some(Inbound::Gone),
         }
     });
-    // A close frame or error ends the stream; everything else is ignored by the filter above.
-    run_connection(state, user, session, side, Box::pin(sink), Box::pin(stream)).await;
-}
-
-/// One connection, member or staff, until either side goes away.
-pub async fn run_connection<S, R>(state: AppState, user: UserView, session: i64, side: Side, mut out: S, mut input: R)
-where
-    S: Sink<ServerMsg> + Unpin,
-    R: Stream<Item = ClientMsg> + Unpin,
-{
-    let mut session_rx = state.chat.subscribe_session(session);
-    let mut queue_rx = state.chat.subscribe_queue();
-    if side == Side::Member {
-        state.chat.connect(session);
-    }
-    let mut ahead = people_ahead(&state.db, session).await.unwrap_or(0);
-    // The last state sent. Queue moves only change `ahead` (and the estimate), so they are
-    // answered from here without touching the database: one dequeue costs one broadcast.
-    let Ok(mut current) = send_state(&state, session, ahead, &mut out).await else { return };
-    let mut resync = tokio::time::interval(std::time::Duration::from_secs(30));
-    resync.tick().await;
-    loop {
-        tokio::select! {
-            msg = input.next() => {
-                let Some(msg) = msg else { break };
-                if handle_client(&state, &user, session, side, current.status, msg, &mut out).await.is_err() {
-                    break;
-                }
-            }
-            event = session_rx.recv() => match event {
-                Ok(SessionEvent::Message(m)) => {
-                    if out.send(ServerMsg::Message(m)).await.is_err() { break; }
-                }
-                Ok(SessionEvent::Typing { from_staff }) => {
-                    if from_staff != (side == Side::Staff) && out.send(ServerMsg::Typing { from_staff }).await.is_err() { break; }
-                }
-                Ok(SessionEvent::Changed) | Err(RecvError::Lagged(_)) => {
-                    match send_state(&state, session, ahead, &mut out).await { Ok(s) => current = s, Err(()) => break }
-                }
-                Err(RecvError::Closed) => break,
-            },
-            event = queue_rx.recv(), if current.status == SessionStatus::Waiting => {
-                match event {
-                    Ok(QueueEvent::Removed { id }) if id < session => ahead = (ahead - 1).max(0),
-                    Ok(QueueEvent::Joined { id }) if id < session => ahead += 1,
-                    Ok(_) => continue,
-                    // Missed events: count again.
-                    Err(RecvError::Lagged(_)) => ahead = people_ahead(&state.db, session).await.unwrap_or(ahead),
-                    Err(RecvError::Closed) => break,
-                }
-                current.ahead = Some(ahead);
-                current.estimate_secs = estimate_secs(ahead, state.chat.stats());
-                if out.send(ServerMsg::State(current.clone())).await.is_err() { break; }
-            }
-            _ = resync.tick() => {
-                // A safety net against lost events (a listener reconnecting, say).
-                if current.status == SessionStatus::Waiting {
-                    ahead = people_ahead(&state.db, session).await.unwrap_or(ahead);
-                }
-                match send_state(&state, session, ahead, &mut out).await { Ok(s) => current = s, Err(()) => break }
-            }
-        }
-    }
-    if side == Side::Member {
-        state.chat.disconnect(session);
-        // The grace period counts from now.
-        let _ = sqlx::query("UPDATE chat_sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(state.clock.now_ms())
-            .bind(session)
-            .execute(&state.db.pool)
-            .await;
+    let mut stream = Box::pin(stream);
+    let closing = run_connection(state, user, session, side, JsonFrames(&mut sink), &mut stream).await;
+    let reason = match closing {
+        Closing::Gone => return,
+        Closing::Flooding => "too fast",
+        Closing::Malformed => "malformed frames",
+    };
+    if sink.send(policy_close(reason)).await.is_ok() {
+        // The closing handshake: read (and drop) what the client still sends until it answers
+        // the close, for a moment at most. Closing the TCP connection at once would make the
+        // client's kernel throw away our close frame unread when more of its frames arrive.
+        let _ = tokio::time::timeout(CLOSE_WAIT, async { while stream.next().await.is_some() {} }).await;
     }
 }
 
-async fn send_state<S: Sink<ServerMsg> + Unpin>(
-    state: &AppState,
-    session: i64,
-    ahead: i64,
-    out: &mut S,
-) -> Result<SessionState, ()> {
-    let row = session_row(&state.db, session).await.map_err(|_| ())?;
-    let st = state_of(state, session, &row, Some(ahead));
-    out.send(ServerMsg::State(st.clone())).await.map_err(|_| ())?;
-    Ok(st)
-}
+/// Protocol messages out as JSON text frames, borrowing the socket's sink so the caller can still
+/// send the close frame afterwards.
+struct JsonFrames<'a>(&'a mut SplitSink<WebSocket, Message>);
 
-async fn handle_client<S: Sink<ServerMsg> + Unpin>(
-    state: &AppState,
-    user: &UserView,
-    session: i64,
-    side: Side,
-    status: SessionStatus,
-    msg: ClientMsg,
-    out: &mut S,
-) -> Result<(), ()> {
-    let result: AppResult<()> = async {
-        match msg {
-            ClientMsg::Hello { last_seen_id } => {
-                for m in messages_since(&state.db, session, last_seen_id).await? {
-                    out.send(ServerMsg::Message(m)).await.map_err(|_| crate::error::AppError::Internal)?;
-                }
-            }
-            ClientMsg::Send { client_id, body } => {
-                if status != SessionStatus::Active {
-                    let _ = out.send(ServerMsg::Error("not_active".into())).await;
-                    return Ok(());
-                }
-                let Ok(body) = check_multiline(&body, 1, MESSAGE_MAX) else {
-                    let _ = out.send(ServerMsg::Error("invalid_message".into())).await;
-                    return Ok(());
-                };
-                let client_id: String = client_id.chars().take(64).collect();
-                let (message, new) =
-                    store_message(state, session, user, side == Side::Staff, &client_id, &body).await?;
-                // Stored before acknowledged: the ack means it survives a restart.
-                let _ = out.send(ServerMsg::Ack { client_id, id: message.id }).await;
-                if new {
-                    state
-                        .chat
-                        .publish(
-                            &state.db,
-                            HubEvent::Session { session_id: session, event: SessionEvent::Message(message) },
-                        )
-                        .await?;
-                }
-            }
-            ClientMsg::Typing => {
-                state
-                    .chat
-                    .publish(
-                        &state.db,
-                        HubEvent::Session {
-                            session_id: session,
-                            event: SessionEvent::Typing { from_staff: side == Side::Staff },
-                        },
-                    )
-                    .await?;
-            }
-            ClientMsg::Leave | ClientMsg::End => {
-                end_session(state, user, session).await?;
-            }
-        }
-        Ok(())
+impl Sink<ServerMsg> for JsonFrames<'_> {
+    type Error = axum::Error;
+
+    fn poll_ready(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Pin::new(&mut *self.0).poll_ready(cx)
     }
-    .await;
-    result.map_err(|e| tracing::warn!(session_id = session, error = %e, "chat socket error"))
+
+    fn start_send(mut self: Pin<&mut Self>, item: ServerMsg) -> Result<(), Self::Error> {
+        Pin::new(&mut *self.0).start_send(text(&item))
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Pin::new(&mut *self.0).poll_flush(cx)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Pin::new(&mut *self.0).poll_close(cx)
+    }
 }

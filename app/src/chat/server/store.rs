@@ -11,6 +11,8 @@ use crate::chat::{ActiveChat, ChatEntry, PastChat, QueueEntry, StaffConsole};
 use crate::contact::server_history_for;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{parts, state};
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 use crate::infra::{AppState, Backend, Db};
 use sqlx::Row;
 
@@ -24,17 +26,12 @@ pub async fn chat_entry() -> AppResult<ChatEntry> {
     let state = state()?;
     let now = state.clock.now();
     let calendar = BusinessCalendar::chat(load_closures(&state.db).await?);
-    let current: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM chat_sessions WHERE member_id = $1 AND status IN ('waiting', 'active') ORDER BY id DESC LIMIT 1",
-    )
-    .bind(member.id)
-    .fetch_optional(&state.db.pool)
-    .await?;
+    let current = open_chat_of(&state.db, member.id).await?;
     Ok(ChatEntry {
         open_now: calendar.is_open_at(&now),
         next_opening: calendar.next_opening(&now).into(),
         pc_only: state.settings.chat_pc_only,
-        current_session: current.map(|(id,)| id),
+        current_session: current,
     })
 }
 
@@ -58,23 +55,20 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
     if !BusinessCalendar::chat(load_closures(&state.db).await?).is_open_at(&now) {
         return Err(AppError::Closed);
     }
-    let existing: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM chat_sessions WHERE member_id = $1 AND status IN ('waiting', 'active')")
-            .bind(member.id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    if let Some((id,)) = existing {
+    if let Some(id) = open_chat_of(&state.db, member.id).await? {
         return Ok(id);
     }
+    rate_limit::take(&state, Action::ChatJoin, &member.id.to_string()).await?;
     let now_ms = now.timestamp_millis();
     // The cap check and the insert are one statement, so two members joining at once cannot both
     // take the last place. SQLite runs one writer at a time; on PostgreSQL a transaction-scoped
-    // advisory lock serializes joins across instances.
+    // advisory lock serializes joins across instances. One open chat per member is the unique
+    // index `chat_sessions_one_open`: a parallel join loses the race and gets the winner's chat.
     let mut tx = state.db.pool.begin().await?;
     if state.db.backend == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock(727001)").execute(&mut *tx).await?;
     }
-    let joined: Option<(i64,)> = sqlx::query_as(
+    let joined: Result<Option<(i64,)>, sqlx::Error> = sqlx::query_as(
         "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at)
          SELECT $1, $2, 'waiting', $3, $3 WHERE (SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting') < $4
          RETURNING id",
@@ -84,7 +78,14 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
     .bind(now_ms)
     .bind(state.settings.chat_queue_cap)
     .fetch_optional(&mut *tx)
-    .await?;
+    .await;
+    let joined = match joined {
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+            drop(tx);
+            return open_chat_of(&state.db, member.id).await?.ok_or(AppError::Internal);
+        }
+        other => other?,
+    };
     let Some((id,)) = joined else {
         sqlx::query("INSERT INTO chat_refusals (member_id, at) VALUES ($1, $2)")
             .bind(member.id)
@@ -98,6 +99,16 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
     state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Joined { id })).await?;
     tracing::info!(session_id = id, member_id = member.id, "joined the chat queue");
     Ok(id)
+}
+
+/// The member's waiting or active chat (at most one: `chat_sessions_one_open`).
+async fn open_chat_of(db: &Db, member_id: i64) -> AppResult<Option<i64>> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM chat_sessions WHERE member_id = $1 AND status IN ('waiting', 'active')")
+            .bind(member_id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id,)| id))
 }
 
 pub async fn my_chats() -> AppResult<Vec<PastChat>> {
@@ -186,12 +197,18 @@ pub async fn messages_for(db: &Db, session: i64) -> AppResult<Vec<ChatMessage>> 
 }
 
 pub async fn messages_since(db: &Db, session: i64, after: i64) -> AppResult<Vec<ChatMessage>> {
+    messages_page(db, session, after, i64::MAX).await
+}
+
+/// At most `limit` messages after id `after`, oldest first (the socket replays in pages).
+pub async fn messages_page(db: &Db, session: i64, after: i64, limit: i64) -> AppResult<Vec<ChatMessage>> {
     let rows = sqlx::query(
         "SELECT m.id, m.client_id, m.from_staff, u.display_name, m.body, m.created_at FROM chat_messages m
-         JOIN users u ON u.id = m.author_id WHERE m.session_id = $1 AND m.id > $2 ORDER BY m.id",
+         JOIN users u ON u.id = m.author_id WHERE m.session_id = $1 AND m.id > $2 ORDER BY m.id LIMIT $3",
     )
     .bind(session)
     .bind(after)
+    .bind(limit)
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(message_from_row).collect()

@@ -7,6 +7,8 @@ use crate::calendar::Moment;
 use crate::contact::{InquiryDetail, InquirySummary, Status, ThreadInput, ThreadMessage};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 use crate::infra::Db;
 use sqlx::Row;
 
@@ -87,28 +89,36 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let member = require_member().await?;
     let body = input.validate()?;
     let state = state()?;
-    let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
-    if detail.summary.status == Status::Closed {
-        return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
-    }
+    rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;
     let now = state.clock.now();
-    sqlx::query(
-        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 0, $3, $4)",
+    let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
+    // One transaction, and the owner and "not closed" checks are part of the insert itself, so a
+    // follow-up racing the desk closing the inquiry cannot slip in.
+    let mut tx = state.db.pool.begin().await?;
+    let added = sqlx::query(
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at)
+         SELECT id, $2, 0, $3, $4 FROM inquiries WHERE id = $1 AND member_id = $2 AND status <> 'closed'",
     )
     .bind(input.inquiry_id)
     .bind(member.id)
     .bind(&body)
     .bind(now.timestamp_millis())
-    .execute(&state.db.pool)
+    .execute(&mut *tx)
     .await?;
-    if detail.summary.status == Status::Answered {
-        let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
-        sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3")
-            .bind(due.timestamp_millis())
-            .bind(now.timestamp_millis())
-            .bind(input.inquiry_id)
-            .execute(&state.db.pool)
-            .await?;
+    if added.rows_affected() == 0 {
+        drop(tx);
+        // Missing, someone else's (both "not found"), or closed.
+        let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
+        debug_assert_eq!(detail.summary.status, Status::Closed);
+        return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
     }
+    // An answered inquiry goes back to the desk with a fresh due time.
+    sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3 AND status = 'answered'")
+        .bind(due.timestamp_millis())
+        .bind(now.timestamp_millis())
+        .bind(input.inquiry_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     load_detail(&state.db, input.inquiry_id, Some(member.id)).await
 }

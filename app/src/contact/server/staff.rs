@@ -10,7 +10,7 @@ use crate::contact::{
 };
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
-use crate::mail::enqueue;
+use crate::mail::enqueue_in;
 use sqlx::Row;
 
 /// Inquiries matching the filter, the most urgent (earliest due) first.
@@ -103,21 +103,6 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     .fetch_optional(&state.db.pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    sqlx::query(
-        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)",
-    )
-    .bind(input.inquiry_id)
-    .bind(staff.id)
-    .bind(&body)
-    .bind(now)
-    .execute(&state.db.pool)
-    .await?;
-    sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
-        .bind(staff.id)
-        .bind(now)
-        .bind(input.inquiry_id)
-        .execute(&state.db.pool)
-        .await?;
     let reference = reference.unwrap_or_default();
     let mail = mails::reply(
         &member_name,
@@ -128,7 +113,26 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &body,
         &state.settings.public_url,
     );
-    enqueue(&state, mail).await?;
+    // The reply, the status and the mail are one transaction: all or nothing.
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)",
+    )
+    .bind(input.inquiry_id)
+    .bind(staff.id)
+    .bind(&body)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
+        .bind(staff.id)
+        .bind(now)
+        .bind(input.inquiry_id)
+        .execute(&mut *tx)
+        .await?;
+    enqueue_in(&mut *tx, &mail, now).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");
     inbox_inquiry(input.inquiry_id).await
 }

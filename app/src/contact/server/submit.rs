@@ -8,7 +8,8 @@ use crate::contact::{validate_fields, InquiryInput, Submitted};
 use crate::domain::{check_line, ValidationError};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
-use crate::infra::rate_limit::{self, Limit};
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 use crate::mail::enqueue_in;
 
 /// Stores a member's inquiry, answers with its reference and the date the desk will reply by,
@@ -37,9 +38,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         return Err(AppError::Validation(errors));
     }
 
-    let limit = Limit { max: state.settings.inquiries_per_hour, window_ms: 3_600_000 };
-    let limit_key = format!("inquiry:{}", member.id);
-    rate_limit::check(&state.db, &limit_key, limit, now.timestamp_millis()).await?;
+    // (A retry of a stored submit was answered above and costs no slot of the limit.)
+    rate_limit::take(&state, Action::ContactSubmit, &member.id.to_string()).await?;
 
     let calendar = BusinessCalendar::mail_desk(load_closures(&state.db).await?);
     let due = calendar.add_business_days(&now, 1);
@@ -81,7 +81,6 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    rate_limit::record(&state.db, &limit_key, limit, received_ms).await?;
     tracing::info!(inquiry_id = id, member_id = member.id, category = %category.id, "inquiry received");
     Ok(submitted)
 }

@@ -5,7 +5,9 @@
 use crate::error::AppResult;
 use crate::faq::{highlight, search_terms, suggestion_terms, ArticleHit, SuggestInput};
 use crate::i18n::Lang;
-use crate::infra::http::state;
+use crate::infra::http::{client_ip, parts, state};
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -17,7 +19,15 @@ fn like_pattern(term: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Anonymous look-ups (search, suggestions, similar ideas) take a slot per client address.
+pub async fn take_lookup() -> AppResult<()> {
+    let state = state()?;
+    let parts = parts()?;
+    rate_limit::take(&state, Action::Lookup, &client_ip(&parts, &state)).await
+}
+
 pub async fn search(query: String, lang: Lang) -> AppResult<Vec<ArticleHit>> {
+    take_lookup().await?;
     let terms = search_terms(&query);
     if terms.is_empty() {
         return Ok(Vec::new());
@@ -50,6 +60,7 @@ pub async fn search(query: String, lang: Lang) -> AppResult<Vec<ArticleHit>> {
 /// Up to three articles for what a member is about to ask: keywords from their text, with a lift
 /// for the help category that matches where they are (contact category or chat).
 pub async fn suggest(input: SuggestInput, lang: Lang) -> AppResult<Vec<ArticleHit>> {
+    take_lookup().await?;
     let state = state()?;
     let category = match input.context.as_str() {
         "points" | "account" | "exchange" | "withdrawal" => input.context.as_str(),

@@ -6,8 +6,9 @@ use crate::contact::Localized;
 use crate::error::{AppError, AppResult};
 use crate::faq::{normalize, Article, ArticleHit, FaqCategory, HelpCenter, SuggestionSource};
 use crate::i18n::Lang;
-use crate::infra::http::state;
-use crate::infra::Db;
+use crate::infra::http::{client_ip, parts, state};
+use crate::infra::limits::Action;
+use crate::infra::{rate_limit, Db};
 use sqlx::Row;
 
 /// The normalized text search runs on: both languages together.
@@ -112,7 +113,13 @@ pub async fn article(id: i64, lang: Lang) -> AppResult<Article> {
     if published == 0 && !is_staff {
         return Err(AppError::NotFound);
     }
-    sqlx::query("UPDATE faq_articles SET views = views + 1 WHERE id = $1").bind(id).execute(&state.db.pool).await?;
+    // Views count once per slot of the per-address limit: reloading in a loop serves the page
+    // but stops moving the figure.
+    let parts = parts()?;
+    let counted = rate_limit::take(&state, Action::ArticleView, &client_ip(&parts, &state)).await.is_ok();
+    if counted && !is_staff {
+        sqlx::query("UPDATE faq_articles SET views = views + 1 WHERE id = $1").bind(id).execute(&state.db.pool).await?;
+    }
     let my_vote = match &viewer {
         Some(user) => {
             sqlx::query_as::<_, (i64,)>("SELECT helpful FROM faq_votes WHERE article_id = $1 AND member_id = $2")
@@ -142,6 +149,7 @@ pub async fn article(id: i64, lang: Lang) -> AppResult<Article> {
 pub async fn vote(article_id: i64, helpful: bool) -> AppResult<()> {
     let member = require_member().await?;
     let state = state()?;
+    rate_limit::take(&state, Action::FaqVote, &member.id.to_string()).await?;
     let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM faq_articles WHERE id = $1 AND published = 1")
         .bind(article_id)
         .fetch_optional(&state.db.pool)
@@ -164,6 +172,7 @@ pub async fn vote(article_id: i64, helpful: bool) -> AppResult<()> {
 pub async fn record_click(article_id: i64, source: SuggestionSource) -> AppResult<()> {
     let member = require_member().await?;
     let state = state()?;
+    rate_limit::take(&state, Action::SuggestionClick, &member.id.to_string()).await?;
     sqlx::query(
         "INSERT INTO faq_suggestion_clicks (article_id, member_id, source, clicked_at) VALUES ($1, $2, $3, $4)",
     )

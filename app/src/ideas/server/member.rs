@@ -4,10 +4,8 @@ use crate::error::{AppError, AppResult};
 use crate::faq::{search_terms, suggestion_terms};
 use crate::ideas::{BoardFilter, BoardSort, IdeaInput, IdeaStatus, IdeaView};
 use crate::infra::http::state;
-use crate::infra::rate_limit::{self, Limit};
-
-/// Ideas one member may post per day.
-const IDEAS_PER_DAY: i64 = 5;
+use crate::infra::limits::Action;
+use crate::infra::rate_limit;
 
 async fn viewer_id() -> AppResult<i64> {
     Ok(current_user().await?.map(|u| u.id).unwrap_or(0))
@@ -46,6 +44,7 @@ pub async fn adopted() -> AppResult<Vec<IdeaView>> {
 /// Existing ideas whose titles share keywords with `title` (normalized, so カタカナ and ひらがな
 /// meet), most shared first: shown while a member types, so they can vote instead of repeating.
 pub async fn similar(title: String) -> AppResult<Vec<IdeaView>> {
+    crate::faq::server::take_lookup().await?;
     let mut terms = suggestion_terms(&title);
     for t in search_terms(&title) {
         if !terms.contains(&t) && t.chars().count() >= 2 {
@@ -79,9 +78,7 @@ pub async fn post(input: IdeaInput) -> AppResult<IdeaView> {
     let (title, body) = input.validate()?;
     let state = state()?;
     let now = state.clock.now_ms();
-    let key = format!("idea:{}", member.id);
-    let limit = Limit { max: IDEAS_PER_DAY, window_ms: 86_400_000 };
-    rate_limit::check(&state.db, &key, limit, now).await?;
+    rate_limit::take(&state, Action::IdeaPost, &member.id.to_string()).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO ideas (member_id, title, body, search_title, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -92,7 +89,6 @@ pub async fn post(input: IdeaInput) -> AppResult<IdeaView> {
     .bind(now)
     .fetch_one(&state.db.pool)
     .await?;
-    rate_limit::record(&state.db, &key, limit, now).await?;
     tracing::info!(idea_id = id, member_id = member.id, "idea posted");
     load(&state.db, id, member.id, false).await
 }
@@ -102,6 +98,7 @@ pub async fn post(input: IdeaInput) -> AppResult<IdeaView> {
 pub async fn vote(idea_id: i64, on: bool) -> AppResult<IdeaView> {
     let member = require_member().await?;
     let state = state()?;
+    rate_limit::take(&state, Action::IdeaVote, &member.id.to_string()).await?;
     let idea = load(&state.db, idea_id, member.id, false).await?;
     if on {
         if idea.status == IdeaStatus::Duplicate {

@@ -28,6 +28,10 @@ pub async fn change_status(change: StatusChange) -> AppResult<IdeaView> {
     let mut tx = state.db.pool.begin().await?;
     if status == IdeaStatus::Duplicate {
         let original = change.duplicate_of.ok_or(AppError::Internal)?;
+        // A duplicate of itself would move its votes to itself and then delete them.
+        if original == change.idea_id {
+            return Err(AppError::field("duplicate_of", crate::domain::ValidationError::InvalidChoice));
+        }
         let target: Option<(String,)> = sqlx::query_as("SELECT status FROM ideas WHERE id = $1 AND hidden = 0")
             .bind(original)
             .fetch_optional(&mut *tx)

@@ -1,0 +1,39 @@
+//! Deletes what is no longer needed and would otherwise pile up, some of it personal data:
+//! expired sessions, spent rate-limit counters, and sent mails past their retention.
+use super::{rate_limit, AppState};
+use crate::error::AppResult;
+use std::time::Duration;
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub sessions: u64,
+    pub counters: u64,
+    pub mails: u64,
+}
+
+pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
+    let now = state.clock.now_ms();
+    let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
+    let counters = rate_limit::purge(&state.db, now).await?;
+    let mails = sqlx::query("DELETE FROM outbox WHERE status = 'sent' AND sent_at < $1")
+        .bind(now - state.settings.outbox_retention_days * DAY_MS)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Purged { sessions: sessions.rows_affected(), counters, mails: mails.rows_affected() })
+}
+
+/// Purges once an hour (and once shortly after start).
+pub fn spawn_purge_task(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            match purge_once(&state).await {
+                Ok(p) => tracing::info!(sessions = p.sessions, counters = p.counters, mails = p.mails, "purged"),
+                Err(e) => tracing::error!(error = %e, "purge failed"),
+            }
+        }
+    })
+}

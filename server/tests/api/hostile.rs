@@ -1,0 +1,143 @@
+//! The hostile-input corpus, fed to every server function that takes input: each value in each
+//! body is replaced by oversized, control, format, bidi, markup, SQL, path and date strings,
+//! numbers at the edges and values of the wrong type. Every answer must be a 2xx or a 4xx that
+//! carries a readable error (never a 5xx), and the server must stay up.
+use crate::matrix::{server_functions, world_with, Access, World};
+use app::error::AppError;
+use app::infra::limits::{Action, RateLimit};
+use serde_json::{json, Value};
+
+fn hostile_strings() -> Vec<String> {
+    vec![
+        String::new(),
+        " ".into(),
+        "\r\n\t".into(),
+        "\u{0000}".into(),
+        "a\u{0007}b".into(),
+        "admin\u{202E}gnp.exe".into(),
+        "sta\u{200B}ff".into(),
+        "\u{FEFF}".into(),
+        "<script>alert(1)</script>".into(),
+        "<img src=x onerror=alert(1)>".into(),
+        "' OR '1'='1' --".into(),
+        "\"; DROP TABLE users; --".into(),
+        "%_\\".into(),
+        "../../../etc/passwd".into(),
+        "=HYPERLINK(\"http://evil.example\")".into(),
+        "9999-12-31".into(),
+        "0000-01-01".into(),
+        "-1".into(),
+        "👨\u{200D}👩\u{200D}👧".into(),
+        "x".repeat(5_000),
+        "あ".repeat(20_000),
+    ]
+}
+
+fn hostile_values() -> Vec<Value> {
+    let mut values: Vec<Value> = hostile_strings().into_iter().map(Value::String).collect();
+    values.extend([
+        json!(0),
+        json!(-1),
+        json!(i64::MAX),
+        json!(i64::MIN),
+        json!(1e308),
+        json!(9_007_199_254_740_993u64),
+        json!(null),
+        json!(true),
+        json!([]),
+        json!({}),
+        json!([1, 2, 3]),
+    ]);
+    values
+}
+
+/// Every variant of `body` with one leaf replaced by `value` (a leaf: a string, number, bool or
+/// null anywhere in the JSON).
+fn mutations(body: &Value, value: &Value) -> Vec<Value> {
+    fn walk(node: &Value, value: &Value, out: &mut Vec<Value>, rebuild: &dyn Fn(Value) -> Value) {
+        match node {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    let k = k.clone();
+                    let map = map.clone();
+                    walk(v, value, out, &|new| {
+                        let mut m = map.clone();
+                        m.insert(k.clone(), new);
+                        rebuild(Value::Object(m))
+                    });
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    let items = items.clone();
+                    walk(v, value, out, &|new| {
+                        let mut a = items.clone();
+                        a[i] = new;
+                        rebuild(Value::Array(a))
+                    });
+                }
+            }
+            _ => out.push(rebuild(value.clone())),
+        }
+    }
+    let mut out = Vec::new();
+    walk(body, value, &mut out, &|v| v);
+    out
+}
+
+#[test]
+fn mutations_touch_every_leaf_once() {
+    let body = json!({ "input": { "a": "x", "b": [1, 2] }, "c": null });
+    let got = mutations(&body, &json!("!"));
+    assert_eq!(got.len(), 4);
+    assert!(got.contains(&json!({ "input": { "a": "!", "b": [1, 2] }, "c": null })));
+    assert!(got.contains(&json!({ "input": { "a": "x", "b": [1, "!"] }, "c": null })));
+}
+
+async fn feed(w: &World, endpoint: &str, access: Access, body: &Value) -> usize {
+    let client = match access {
+        Access::Public => &w.visitor,
+        Access::Member => &w.a,
+        Access::Staff => &w.staff,
+    };
+    let mut sent = 0;
+    let mut variants = Vec::new();
+    for value in hostile_values() {
+        variants.extend(mutations(body, &value));
+    }
+    // Whole-body shapes too: not an object, missing arguments.
+    variants.extend([json!(null), json!([]), json!("text"), json!({})]);
+    for variant in variants {
+        let (status, answer) = client.call(endpoint, variant.clone()).await;
+        sent += 1;
+        let shown: String = variant.to_string().chars().take(200).collect();
+        assert!(status < 500, "{endpoint} answered {status} {answer} to {shown}");
+        if (400..500).contains(&status) && status != 413 {
+            let readable = serde_json::from_value::<AppError>(answer.clone());
+            assert!(readable.is_ok(), "{endpoint} answered {status} without an error we can show: {answer} to {shown}");
+            assert!(!readable.unwrap().message(app::i18n::Lang::Ja).is_empty());
+        }
+    }
+    sent
+}
+
+#[tokio::test]
+async fn no_hostile_input_gets_a_server_error_and_the_server_stays_up() {
+    // Limits off: the point is to reach every function's own checks.
+    let w = world_with(|s| {
+        for action in Action::ALL {
+            s.limits.set(action, RateLimit::new(1_000_000, 60));
+        }
+    })
+    .await;
+    let mut sent = 0;
+    for (endpoint, access, body) in server_functions(w.ids) {
+        if endpoint == "auth/logout" {
+            continue;
+        }
+        sent += feed(&w, endpoint, access, &body).await;
+    }
+    assert!(sent > 2_000, "{sent}");
+    let health = reqwest::get(format!("{}/healthz", w.app.address)).await.unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}

@@ -1,0 +1,245 @@
+//! The authorization matrix: every server function and HTTP route, called as a visitor, a member,
+//! another member and staff. The table below must list exactly what the server registers, so a
+//! new endpoint without a row fails `every_endpoint_has_a_row`. The same table feeds the hostile
+//! input corpus (`hostile.rs`).
+use crate::chat_support::{ended_chat, open_hours_at};
+use crate::contact::{member, points_inquiry};
+use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
+use serde_json::{json, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, logged in or not.
+    Public,
+    /// Logged-in users (401 for visitors).
+    Member,
+    /// Staff (401 for visitors, 403 for members).
+    Staff,
+}
+
+/// Ids of member A's things, put into the sample bodies.
+#[derive(Debug, Clone, Copy)]
+pub struct Ids {
+    pub inquiry: i64,
+    pub chat: i64,
+    pub idea: i64,
+    pub article: i64,
+}
+
+/// Every server function: endpoint, who may call it, a well-formed body.
+pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
+    use Access::*;
+    let Ids { inquiry, chat, idea, article } = ids;
+    let thread = json!({ "input": { "inquiry_id": inquiry, "body": "本文" } });
+    vec![
+        ("admin/overview", Staff, json!({})),
+        ("admin/closures/list", Staff, json!({})),
+        ("admin/closures/add", Staff, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
+        ("admin/closures/remove", Staff, json!({ "day": "2030-01-07" })),
+        ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
+        ("auth/login", Public, json!({ "input": { "email": "nobody@example.jp", "password": "wrong-password" } })),
+        ("auth/me", Public, json!({})),
+        ("survey/status", Member, json!({ "session_id": chat })),
+        (
+            "survey/answer",
+            Member,
+            json!({ "input": { "session_id": chat, "score": 4, "resolved": true, "comment": "" } }),
+        ),
+        ("chat/entry", Member, json!({})),
+        ("chat/join", Member, json!({ "topic": "other" })),
+        ("chat/mine", Member, json!({})),
+        ("chat/transcript", Member, json!({ "session_id": chat })),
+        ("chat/staff/console", Staff, json!({})),
+        ("chat/staff/presence", Staff, json!({ "available": false, "capacity": 1 })),
+        ("chat/staff/take-next", Staff, json!({})),
+        (
+            "inbox/list",
+            Staff,
+            json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": false } }),
+        ),
+        ("inbox/detail", Staff, json!({ "id": inquiry })),
+        ("inbox/reply", Staff, thread.clone()),
+        ("inbox/note", Staff, thread.clone()),
+        ("inbox/status", Staff, json!({ "id": inquiry, "status": "InProgress" })),
+        ("inbox/assign", Staff, json!({ "id": inquiry })),
+        ("inbox/canned/list", Staff, json!({})),
+        ("inbox/canned/save", Staff, json!({ "input": { "title": "定型文", "body": "本文" } })),
+        ("contact/form", Public, json!({})),
+        ("contact/submit", Member, points_inquiry("matrix-key-0001")),
+        ("contact/mine", Member, json!({})),
+        ("contact/detail", Member, json!({ "id": inquiry })),
+        ("contact/follow-up", Member, thread),
+        ("ideas/board", Public, json!({ "filter": { "status": null, "sort": "Newest" } })),
+        ("ideas/adopted", Public, json!({})),
+        ("ideas/similar", Public, json!({ "title": "通帳" })),
+        ("ideas/post", Member, json!({ "input": { "title": "提案", "body": "本文" } })),
+        ("ideas/vote", Member, json!({ "idea_id": idea, "vote": true })),
+        ("ideas/mine", Member, json!({})),
+        ("ideas/mail-pref", Member, json!({ "enabled": null })),
+        ("ideas/admin/list", Staff, json!({})),
+        (
+            "ideas/admin/status",
+            Staff,
+            json!({ "change": { "idea_id": idea, "status": "UnderReview", "note": "", "duplicate_of": null } }),
+        ),
+        ("ideas/admin/hide", Staff, json!({ "idea_id": idea, "hidden": false })),
+        ("faq/home", Public, json!({ "lang": "Ja" })),
+        ("faq/search", Public, json!({ "query": "退会", "lang": "Ja" })),
+        ("faq/article", Public, json!({ "id": article, "lang": "Ja" })),
+        ("faq/vote", Member, json!({ "article_id": article, "helpful": true })),
+        (
+            "faq/suggest",
+            Public,
+            json!({ "input": { "context": "points", "text": "ポイントが付与されない" }, "lang": "Ja" }),
+        ),
+        ("faq/suggestion-click", Member, json!({ "article_id": article, "source": "Contact" })),
+        ("faq/admin/stats", Staff, json!({})),
+        ("faq/admin/source", Staff, json!({ "id": article })),
+        (
+            "faq/admin/save",
+            Staff,
+            json!({ "input": { "id": null, "category_id": "points", "title_ja": "題", "title_en": "t", "body_ja": "本文", "body_en": "b", "published": false } }),
+        ),
+        ("faq/admin/move", Staff, json!({ "id": article, "up": false })),
+        ("faq/admin/preview", Staff, json!({ "markdown": "**太字**" })),
+        ("insights/summary", Staff, json!({ "from": null, "to": null })),
+        ("insights/transcript", Staff, json!({ "session_id": chat })),
+        // Last: it ends the caller's session.
+        ("auth/logout", Public, json!({})),
+    ]
+}
+
+/// The HTTP routes besides `/api/{*fn_name}` (whose rows are the server functions above).
+pub fn http_routes() -> Vec<(&'static str, Access)> {
+    vec![("/healthz", Access::Public), ("/ws/chat", Access::Member), ("/api/insights/surveys.csv", Access::Staff)]
+}
+
+/// Member A with an inquiry, an ended chat and an idea; member B; staff. A's secret words must
+/// never reach B.
+pub struct World {
+    pub app: TestApp,
+    pub visitor: Client,
+    pub a: Client,
+    pub b: Client,
+    pub staff: Client,
+    pub ids: Ids,
+}
+
+pub const A_EMAIL: &str = "owner-a@example.jp";
+pub const A_SECRET: &str = "Aさんだけの秘密の文";
+
+pub async fn world() -> World {
+    world_with(|_| {}).await
+}
+
+pub async fn world_with(configure: impl FnOnce(&mut app::infra::Settings)) -> World {
+    let clock = app::infra::Clock::manual(open_hours_at());
+    let app = spawn_app_on(fresh_database_url().await, clock, configure).await;
+    let a = member(&app, A_EMAIL).await;
+    let b = member(&app, "other-b@example.jp").await;
+    let mut inquiry = points_inquiry("matrix-a-inquiry");
+    inquiry["input"]["fields"]["message"] = json!(A_SECRET);
+    let (status, submitted) = a.call("contact/submit", inquiry).await;
+    assert_eq!(status, 200, "{submitted}");
+    let chat = ended_chat(&app, &a).await;
+    // Ideas are public (the board shows them), so A's idea holds nothing secret.
+    let (_, idea) = a.call("ideas/post", json!({ "input": { "title": "Aの提案", "body": "公開の提案です" } })).await;
+    let staff = app.client();
+    assert_eq!(staff.login("ender@example.jp", "staff-password-1").await.0, 200);
+    let ids = Ids { inquiry: submitted["id"].as_i64().unwrap(), chat, idea: idea["id"].as_i64().unwrap(), article: 1 };
+    World { visitor: app.client(), app, a, b, staff, ids }
+}
+
+fn is_refusal(status: u16, body: &Value) -> Option<&'static str> {
+    match (status, body.as_str()) {
+        (401, Some("Unauthenticated")) => Some("Unauthenticated"),
+        (403, Some("Forbidden")) => Some("Forbidden"),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn every_endpoint_has_a_row() {
+    let table: std::collections::BTreeSet<String> = server_functions(Ids { inquiry: 1, chat: 1, idea: 1, article: 1 })
+        .iter()
+        .map(|(e, _, _)| format!("/api/{e}"))
+        .collect();
+    let registered: std::collections::BTreeSet<String> =
+        server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()).collect();
+    assert_eq!(registered, table, "server functions and matrix rows differ");
+    let mut routes: Vec<&str> = http_routes().iter().map(|(p, _)| *p).collect();
+    routes.push("/api/{*fn_name}");
+    routes.sort();
+    let mut served = madoguchi_server::startup::route_paths();
+    served.sort();
+    assert_eq!(served, routes, "HTTP routes and matrix rows differ");
+}
+
+#[tokio::test]
+async fn every_endpoint_checks_its_caller_and_returns_no_foreign_data() {
+    let w = world().await;
+    let mut wrong = Vec::new();
+    for (endpoint, access, body) in server_functions(w.ids) {
+        for (who, client) in [("visitor", &w.visitor), ("member B", &w.b), ("member A", &w.a), ("staff", &w.staff)] {
+            let (status, answer) = client.call(endpoint, body.clone()).await;
+            let shown: String = answer.to_string().chars().take(160).collect();
+            if status >= 500 {
+                wrong.push(format!("{endpoint} as {who}: {status} {shown}"));
+            }
+            let expected = match (access, who) {
+                (Access::Member | Access::Staff, "visitor") => Some("Unauthenticated"),
+                (Access::Staff, "member A" | "member B") => Some("Forbidden"),
+                _ => None,
+            };
+            if is_refusal(status, &answer) != expected {
+                wrong.push(format!("{endpoint} as {who}: expected {expected:?}, got {status} {shown}"));
+            }
+            let text = answer.to_string();
+            if (who == "member B" || who == "visitor") && (text.contains(A_SECRET) || text.contains(A_EMAIL)) {
+                wrong.push(format!("{endpoint} as {who} leaked A's data: {shown}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A's own things are "not found" for B, exactly like missing ones. (B logged out above.)
+    assert_eq!(w.b.login("other-b@example.jp", "password-123").await.0, 200);
+    for (endpoint, body) in [
+        ("contact/detail", json!({ "id": w.ids.inquiry })),
+        ("contact/follow-up", json!({ "input": { "inquiry_id": w.ids.inquiry, "body": "横から" } })),
+        ("chat/transcript", json!({ "session_id": w.ids.chat })),
+        ("survey/status", json!({ "session_id": w.ids.chat })),
+        (
+            "survey/answer",
+            json!({ "input": { "session_id": w.ids.chat, "score": 1, "resolved": false, "comment": "" } }),
+        ),
+    ] {
+        assert_eq!(w.b.call(endpoint, body).await.0, 404, "{endpoint}");
+    }
+}
+
+#[tokio::test]
+async fn every_http_route_checks_its_caller() {
+    let w = world().await;
+    let get = |client: &Client, path: &str| {
+        let url = format!("{}{path}", w.app.address);
+        let http = client.http.clone();
+        async move { http.get(url).send().await.unwrap().status().as_u16() }
+    };
+    for (path, access) in http_routes() {
+        let target = if path == "/ws/chat" { format!("/ws/chat?session={}", w.ids.chat) } else { path.to_owned() };
+        let (visitor, member, staff) =
+            (get(&w.visitor, &target).await, get(&w.b, &target).await, get(&w.staff, &target).await);
+        match access {
+            Access::Public => assert_eq!((visitor, member, staff), (200, 200, 200), "{path}"),
+            // A plain GET is not a WebSocket handshake: past the guard it is refused as a bad request.
+            Access::Member => {
+                assert_eq!(visitor, 401, "{path}");
+                assert!(member != 401 && member != 403 && member < 500, "{path}: {member}");
+            }
+            Access::Staff => assert_eq!((visitor, member, staff), (401, 403, 200), "{path}"),
+        }
+    }
+    // Someone else's chat socket is "not found".
+    let refused = crate::ws::open_with_origin(&w.b, &w.app.address, w.ids.chat, &w.app.address).await;
+    assert_eq!(refused.err(), Some(404));
+}
