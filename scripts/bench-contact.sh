@@ -24,13 +24,13 @@ run() {
   local name=$1 url=$2 port
   port=$(free_port)
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_SMTP_PORT=$smtp_port \
-    MADOGUCHI_LIMIT_REGISTER=100000/3600 MADOGUCHI_LIMIT_CONTACT_SUBMIT=1000/3600 RUST_LOG=warn \
+    MADOGUCHI_LIMIT_REGISTER=100000/3600 MADOGUCHI_LIMIT_ACCOUNT_MAIL=100000/3600 MADOGUCHI_LIMIT_CONTACT_SUBMIT=1000/3600 RUST_LOG=warn \
     ./target/release/madoguchi >"$WORK/server-$name.log" 2>&1 &
   local pid=$!
   PIDS+=($pid)
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
   printf '%-10s ' "$name"
-  ./target/release/examples/load_contact "http://127.0.0.1:$port" "$MEMBERS" "$PER"
+  ./target/release/examples/load_contact "http://127.0.0.1:$port" "$MEMBERS" "$PER" "$WORK/mail"
   kill "$pid"
 }
 

@@ -7,6 +7,6 @@ pub mod server;
 mod session;
 mod types;
 
-pub use pages::{urlencode, LoginPage, RegisterPage};
+pub use pages::{urlencode, LoginPage, RegisterPage, VerifyBanner, VerifyPage};
 pub use session::{use_session, Session};
-pub use types::{LoginInput, RegisterInput, Role, UserView};
+pub use types::{LoginInput, RegisterInput, Registered, Role, UserView};

@@ -31,8 +31,12 @@ pub enum AppError {
     InvalidCredentials,
     #[error("too many attempts; retry in {retry_after_secs}s")]
     RateLimited { retry_after_secs: i64 },
-    #[error("email already registered")]
-    EmailTaken,
+    /// The address is not verified yet: reading works, writing waits for the mailed link.
+    #[error("email not verified")]
+    Unverified,
+    /// A mailed link that is unknown, used or expired.
+    #[error("invalid link")]
+    InvalidLink,
     /// The chat queue is at its cap.
     #[error("line busy")]
     LineBusy,
@@ -104,7 +108,8 @@ impl AppError {
                     }
                 }
             }
-            AppError::EmailTaken => msg::ERR_EMAIL_TAKEN.get(lang).into(),
+            AppError::Unverified => msg::ERR_UNVERIFIED.get(lang).into(),
+            AppError::InvalidLink => msg::ERR_INVALID_LINK.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
@@ -122,10 +127,11 @@ impl AppError {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Unverified => StatusCode::FORBIDDEN,
+            AppError::InvalidLink => StatusCode::GONE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::EmailTaken | AppError::Closed | AppError::PcOnly | AppError::SurveyClosed => StatusCode::CONFLICT,
+            AppError::Closed | AppError::PcOnly | AppError::SurveyClosed => StatusCode::CONFLICT,
             AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -25,4 +25,6 @@ pub mod mail;
 pub mod shell;
 pub mod survey;
 
-pub use shell::{Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
+pub use shell::{
+    AccountApp, Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp,
+};

@@ -9,7 +9,7 @@ mod pages;
 use crate::auth::Session;
 use crate::i18n::{msg, I18n};
 pub use area::Area;
-pub use areas::{ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
+pub use areas::{AccountApp, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
 use header::Header;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -26,6 +26,7 @@ fn Shell(children: Children) -> impl IntoView {
             <a class="skip-link" href="#main">{i18n.t(msg::SKIP_TO_CONTENT)}</a>
             <Header />
             <main id="main" tabindex="-1">
+                <crate::auth::VerifyBanner />
                 {children()}
             </main>
             <footer class="site-footer">

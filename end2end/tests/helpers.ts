@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { waitForMail } from './mail';
 
 export const staff = {
   email: process.env.MADOGUCHI_STAFF_EMAIL ?? 'staff@example.jp',
@@ -12,13 +13,25 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now()}.${counter}@example.jp`;
 }
 
+/** Signs up through the form, then opens the verification link from the mail the real SMTP
+ *  server received, as a member would: logged in, address verified. */
 export async function registerMember(page: Page, email: string, name = '山田 花子', password = 'とても長いパスワード') {
   await page.goto('/register');
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(password);
   await page.getByLabel('表示名').fill(name);
   await page.getByRole('button', { name: '会員登録' }).click();
+  await expect(page.getByRole('heading', { name: '確認メールを送信しました' })).toBeVisible();
+  await page.goto(await verificationLink(email));
   await expect(page.getByText(name)).toBeVisible();
+}
+
+/** The link in the newest verification mail to `email`. */
+export async function verificationLink(email: string): Promise<string> {
+  const mail = await waitForMail((m) => m.to.includes(email) && m.text.includes('/verify?token='));
+  const link = mail.text.match(/https?:\/\/\S+\/verify\?token=\S+/);
+  if (!link) throw new Error(`no link in ${mail.text}`);
+  return link[0];
 }
 
 export async function login(page: Page, email: string, password: string, next = '/') {

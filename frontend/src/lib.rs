@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
     feature = "area-chat",
     feature = "area-ideas",
     feature = "area-faq",
+    feature = "area-account",
     feature = "area-staff",
     feature = "area-staff-chat",
     feature = "area-staff-content"
@@ -28,6 +29,8 @@ pub fn start() {
     leptos::mount::mount_to_body(app::IdeasApp);
     #[cfg(feature = "area-faq")]
     leptos::mount::mount_to_body(app::HelpApp);
+    #[cfg(feature = "area-account")]
+    leptos::mount::mount_to_body(app::AccountApp);
     #[cfg(feature = "area-staff")]
     leptos::mount::mount_to_body(app::StaffApp);
     #[cfg(feature = "area-staff-chat")]

@@ -1,8 +1,9 @@
 //! Load run for the contact wizard's submit against a running server (not a test):
-//!   cargo run --release -p server --example load_contact -- http://127.0.0.1:3000 200 5
-//! registers N members (the server must allow that many registrations per hour:
-//! MADOGUCHI_REGISTRATIONS_PER_HOUR), then has all of them submit K inquiries each at once, and
-//! prints the submit latency percentiles and throughput.
+//!   cargo run --release -p server --example load_contact -- http://127.0.0.1:3000 200 5 MAIL_DIR
+//! signs up N members (the server must allow that many sign-ups per hour:
+//! MADOGUCHI_LIMIT_REGISTER) and opens each one's verification link from the mails the SMTP sink
+//! wrote into MAIL_DIR, then has all of them submit K inquiries each at once, and prints the
+//! submit latency percentiles and throughput.
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,7 @@ async fn main() {
     let base = args.get(1).cloned().unwrap_or_else(|| "http://127.0.0.1:3000".into());
     let members: usize = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(200);
     let per_member: usize = args.get(3).and_then(|v| v.parse().ok()).unwrap_or(5);
+    let mail_dir = std::path::PathBuf::from(args.get(4).cloned().unwrap_or_else(|| "mail".into()));
     let run = std::process::id();
 
     let started = Instant::now();
@@ -21,14 +23,27 @@ async fn main() {
         let base = base.clone();
         registering.spawn(async move {
             let client = client(&base);
-            let body = json!({ "input": { "email": format!("load{run}.{i}@example.jp"), "password": "load-password-1", "display_name": format!("負荷 {i}") } });
+            let email = format!("load{run}.{i}@example.jp");
+            let body = json!({ "input": { "email": email, "password": "load-password-1", "display_name": format!("負荷 {i}") } });
             let r = client.post(format!("{base}/api/auth/register")).json(&body).send().await.expect("register");
             assert!(r.status().is_success(), "register failed: {}", r.status());
-            client
+            (email, client)
         });
     }
+    let mut pending = Vec::new();
     while let Some(c) = registering.join_next().await {
-        clients.push(c.expect("task"));
+        pending.push(c.expect("task"));
+    }
+    for (email, client) in pending {
+        let token = wait_for_token(&mail_dir, &email).await;
+        let r = client
+            .post(format!("{base}/api/auth/verify"))
+            .json(&json!({ "token": token }))
+            .send()
+            .await
+            .expect("verify");
+        assert!(r.status().is_success(), "verify failed: {}", r.status());
+        clients.push(client);
     }
     eprintln!("registered {members} members in {:.1}s", started.elapsed().as_secs_f64());
 
@@ -75,6 +90,24 @@ async fn main() {
         pct(0.99),
         pct(1.0)
     );
+}
+
+/// The token in the verification mail to `email`, as the SMTP sink wrote it (one JSON file each).
+async fn wait_for_token(dir: &std::path::Path, email: &str) -> String {
+    for _ in 0..600 {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let Ok(mail) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+            if mail["to"][0] != email {
+                continue;
+            }
+            if let Some(rest) = mail["text"].as_str().and_then(|t| t.split("/verify?token=").nth(1)) {
+                return rest.split_whitespace().next().unwrap_or_default().to_owned();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no verification mail for {email}");
 }
 
 fn client(base: &str) -> reqwest::Client {

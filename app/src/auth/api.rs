@@ -1,12 +1,25 @@
 //! Account server functions. Each is a public HTTP endpoint under `/api/auth/…`.
-use super::{LoginInput, RegisterInput, UserView};
+use super::{LoginInput, RegisterInput, Registered, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
+/// Always the same answer ("we sent a mail"), whether or not the address has an account.
 #[server(prefix = "/api", endpoint = "auth/register", input = Json)]
-pub async fn register(input: RegisterInput) -> Result<UserView, AppError> {
+pub async fn register(input: RegisterInput) -> Result<Registered, AppError> {
     crate::infra::http::reply(super::server::register(input).await)
+}
+
+/// Opens a mailed verification link: verifies the address and logs the member in.
+#[server(prefix = "/api", endpoint = "auth/verify", input = Json)]
+pub async fn verify_email(token: String) -> Result<UserView, AppError> {
+    crate::infra::http::reply(super::server::verify(token).await)
+}
+
+#[server(prefix = "/api", endpoint = "auth/resend-verification", input = Json)]
+pub async fn resend_verification() -> Result<(), AppError> {
+    use super::server::{require_member, resend_verification};
+    crate::infra::http::reply(async { resend_verification(require_member().await?).await }.await)
 }
 
 #[server(prefix = "/api", endpoint = "auth/login", input = Json)]

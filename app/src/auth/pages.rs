@@ -1,5 +1,5 @@
 //! Login and registration pages.
-use super::api::{login, register};
+use super::api::{login, register, resend_verification, verify_email};
 use super::{use_session, LoginInput, RegisterInput};
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
@@ -65,28 +65,23 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
     let server_problem = RwSignal::new(None::<AppError>);
-    let next = next_path();
-    let navigate = use_navigate();
     let input =
         move || RegisterInput { email: email.get(), password: password.get(), display_name: display_name.get() };
     // The same validation the server runs, live once the member has tried to submit.
     let local_problem = Memo::new(move |_| if attempted.get() { input().validate().err() } else { None });
     let problem = Signal::derive(move || local_problem.get().or_else(|| server_problem.get()));
     let action = Action::new(|input: &RegisterInput| register(input.clone()));
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(user)) => {
-            session.set(Some(user));
-            navigate(&next(), NavigateOptions::default());
+    Effect::new(move |_| {
+        if let Some(Err(e)) = action.value().get() {
+            server_problem.set(Some(e));
         }
-        Some(Err(e)) => server_problem.set(Some(e)),
-        None => {}
     });
+    let sent = move || action.value().get().and_then(Result::ok);
     let field =
         move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -99,10 +94,15 @@ pub fn RegisterPage() -> impl IntoView {
         }
     };
     let login_href = move || format!("/login?next={}", urlencode(&next_path()()));
+    // After sending, the same answer whether or not the address already had an account. The form
+    // stays in the page (hidden), so the view is built once.
     view! {
         <section class="card narrow" aria-labelledby="register-title">
-            <h1 id="register-title">{i18n.t(msg::REGISTER_TITLE)}</h1>
-            <form on:submit=on_submit novalidate>
+            <h1 id="register-title">
+                {move || if sent().is_some() { i18n.t(msg::VERIFY_SENT_TITLE)() } else { i18n.t(msg::REGISTER_TITLE)() }}
+            </h1>
+            <p role="status">{move || sent().map(|done| format!("{}{}", done.email, msg::VERIFY_SENT_BODY.get(i18n.get())))}</p>
+            <form on:submit=on_submit novalidate hidden=move || sent().is_some()>
                 <FormProblem problem=problem />
                 <TextField id="email" label=msg::EMAIL value=email input_type="email" autocomplete="email" error=field("email") />
                 <TextField id="password" label=msg::PASSWORD value=password input_type="password" autocomplete="new-password" hint=msg::PASSWORD_HINT error=field("password") max_chars=128 />
@@ -111,8 +111,71 @@ pub fn RegisterPage() -> impl IntoView {
                     {move || if action.pending().get() { msg::SUBMITTING.get(i18n.get()) } else { msg::REGISTER.get(i18n.get()) }}
                 </button>
             </form>
-            <p>{i18n.t(msg::HAVE_ACCOUNT)} " " <a href=login_href>{i18n.t(msg::LOGIN)}</a></p>
+            <p hidden=move || sent().is_some()>{i18n.t(msg::HAVE_ACCOUNT)} " " <a href=login_href>{i18n.t(msg::LOGIN)}</a></p>
         </section>
+    }
+}
+
+/// `/account/verify?token=…`, the link in the verification mail: confirms the address, logs the member
+/// in and goes on to the top page. Without a token (the banner's link) it offers to mail the
+/// link again. Plain signals rather than actions: this page is in the top page's bundle, whose
+/// size is budgeted.
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let token = use_query_map().with_untracked(|q| q.get("token"));
+    let outcome = RwSignal::new(None::<Result<(), AppError>>);
+    let has_token = token.is_some();
+    if let Some(token) = token {
+        leptos::task::spawn_local(async move {
+            match verify_email(token).await {
+                Ok(user) => {
+                    session.set(Some(user));
+                    outcome.set(Some(Ok(())));
+                    navigate("/", NavigateOptions { replace: true, ..Default::default() });
+                }
+                Err(e) => outcome.set(Some(Err(e))),
+            }
+        });
+    }
+    let resend = move |_| {
+        leptos::task::spawn_local(async move { outcome.set(Some(resend_verification().await)) });
+    };
+    // One line of text for every state, so the page is one small view.
+    let text = move || match outcome.get() {
+        None if has_token => msg::LOADING.get(i18n.get()).to_owned(),
+        None => msg::VERIFY_PENDING.get(i18n.get()).to_owned(),
+        Some(Ok(())) if has_token => msg::VERIFY_DONE.get(i18n.get()).to_owned(),
+        Some(Ok(())) => msg::VERIFY_RESENT.get(i18n.get()).to_owned(),
+        Some(Err(e)) => e.message(i18n.get()),
+    };
+    view! {
+        <section class="card narrow" aria-labelledby="verify-title">
+            <h1 id="verify-title">{i18n.t(msg::VERIFY_TITLE)}</h1>
+            <p role="status">{text}</p>
+            <button type="button" hidden=move || has_token || outcome.get().is_some() on:click=resend>
+                {i18n.t(msg::VERIFY_RESEND)}
+            </button>
+        </section>
+    }
+}
+
+/// Shown above every page while the logged-in member's address is not verified: why writing is
+/// refused, and a link to the page that mails the link again.
+#[component]
+pub fn VerifyBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    move || {
+        session.user().is_some_and(|u| !u.email_verified).then(|| {
+            view! {
+                <p class="notice verify-banner" role="status">
+                    {i18n.t(msg::VERIFY_PENDING)} " " <a href="/account/verify">{i18n.t(msg::VERIFY_RESEND)}</a>
+                </p>
+            }
+        })
     }
 }
 

@@ -2,38 +2,23 @@
 //! other feature's server functions call first (`require_member`, `require_staff`).
 mod guard;
 mod hashing;
+mod mails;
 mod sessions;
+mod tokens;
 mod users;
+mod verification;
 
-pub use guard::{caller, current_user, require_member, require_staff, Member, Staff};
+pub use guard::{caller, current_user, require_member, require_staff, require_verified_member, Member, Staff};
 pub use hashing::configure as configure_hashing;
 pub use sessions::SESSION_COOKIE;
 pub use users::{create_user, CreateUserError};
+pub use verification::{register, resend as resend_verification, verify};
 
-use super::{LoginInput, RegisterInput, Role, UserView};
+use super::{LoginInput, UserView};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
-
-pub async fn register(input: RegisterInput) -> AppResult<UserView> {
-    let valid = input.validate()?;
-    let state = state()?;
-    let parts = parts()?;
-    let now = state.clock.now_ms();
-    // Attempts are counted, not successes: a refused sign-up costs a hash too.
-    rate_limit::take(&state, Action::Register, &client_ip(&parts, &state)).await?;
-    let user = create_user(&state.db, &valid.email, &valid.password, valid.display_name.as_ref(), Role::Member, now)
-        .await
-        .map_err(|e| match e {
-            CreateUserError::EmailTaken => AppError::EmailTaken,
-            CreateUserError::Hashing(err) => err,
-            CreateUserError::Db(err) => err.into(),
-        })?;
-    sessions::start(&state, &user).await?;
-    tracing::info!(user_id = user.id, "member registered");
-    Ok(user)
-}
 
 /// Login attempts take a slot of three limits BEFORE the password is checked, so parallel guesses
 /// cannot all be checked: per account and client address (the owner's own retries), per address

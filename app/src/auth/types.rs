@@ -33,6 +33,9 @@ pub struct UserView {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// The member opened the link mailed to their address (operator-made accounts count as
+    /// verified). Until then they can read but not write.
+    pub email_verified: bool,
 }
 
 impl UserView {
@@ -69,6 +72,12 @@ impl RegisterInput {
             _ => Err(AppError::Validation(errors)),
         }
     }
+}
+
+/// What sign-up answers, whether or not the address already had an account: a mail went to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    pub email: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

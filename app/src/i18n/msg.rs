@@ -341,7 +341,6 @@ texts! {
     ERR_FORBIDDEN = "この操作を行う権限がありません。" / "You are not allowed to do this.";
     ERR_NOT_FOUND = "見つかりませんでした。" / "Not found.";
     ERR_INVALID_CREDENTIALS = "メールアドレスまたはパスワードが正しくありません。" / "Wrong email address or password.";
-    ERR_EMAIL_TAKEN = "このメールアドレスはすでに登録されています。" / "This email address is already registered.";
     ERR_INTERNAL = "システムエラーが発生しました。時間をおいて再度お試しください。" / "Something went wrong on our side. Please try again later.";
     CHAT_ERR_NOT_ACTIVE = "チャットが開始されていないため、メッセージを送信できません。" / "The chat is not active, so the message was not sent.";
     CHAT_ERR_INVALID = "メッセージが空か長すぎるか、使用できない文字が含まれています。" / "The message is empty, too long, or contains characters that are not allowed.";
@@ -349,6 +348,15 @@ texts! {
     CHAT_ERR_MALFORMED = "通信内容に問題があったため、接続を切断しました。ページを再読み込みしてください。" / "The connection sent data we could not read and was closed. Please reload the page.";
     CHAT_ERR_TOO_MANY = "このチャットを開いている画面が多すぎます。ほかのタブを閉じてください。" / "This chat is open in too many windows. Please close the other tabs.";
     ERR_BAD_REQUEST = "リクエストの形式が正しくありません。ページを再読み込みしてお試しください。" / "The request could not be read. Please reload the page and try again.";
+    ERR_UNVERIFIED = "メールアドレスの確認が済んでいません。登録時にお送りしたメールのリンクを開いてください。" / "Your email address is not confirmed yet. Please open the link in the mail we sent when you signed up.";
+    ERR_INVALID_LINK = "このリンクは無効か、有効期限が切れているか、すでに使用されています。" / "This link is invalid, has expired, or was already used.";
+    VERIFY_SENT_TITLE = "確認メールを送信しました" / "Check your mail";
+    VERIFY_SENT_BODY = "に確認メールを送信しました。メールのリンクを開くと登録が完了します(24時間有効)。届かない場合は迷惑メールフォルダもご確認ください。" / ": we sent a mail to this address. Open its link within 24 hours to finish signing up. If it does not arrive, check your spam folder.";
+    VERIFY_TITLE = "メールアドレスの確認" / "Confirming your email address";
+    VERIFY_DONE = "メールアドレスを確認しました。" / "Your email address is confirmed.";
+    VERIFY_PENDING = "メールアドレスの確認が済むまで、お問い合わせ・チャット・投稿はご利用いただけません。" / "Until your email address is confirmed, you cannot send inquiries, chat or post.";
+    VERIFY_RESEND = "確認メールを再送" / "Send the mail again";
+    VERIFY_RESENT = "確認メールを再送しました。" / "We sent the mail again.";
     ERR_BUSY = "ただいま混み合っています。少し時間をおいて再度お試しください。" / "We are busy right now. Please try again in a moment.";
     ERR_TRANSPORT = "通信エラーが発生しました。接続を確認して再度お試しください。" / "Could not reach the server. Check your connection and try again.";
 }

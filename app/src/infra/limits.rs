@@ -34,6 +34,8 @@ pub enum Action {
     LoginAccount,
     /// Sign-up attempts from one address (attempts, not successes).
     Register,
+    /// Account mails (verification links, "someone tried to register") to one email address.
+    AccountMail,
     ContactSubmit,
     FollowUp,
     IdeaPost,
@@ -48,11 +50,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::LoginAccountAddress,
         Action::LoginAddress,
         Action::LoginAccount,
         Action::Register,
+        Action::AccountMail,
         Action::ContactSubmit,
         Action::FollowUp,
         Action::IdeaPost,
@@ -72,6 +75,7 @@ impl Action {
             Action::LoginAddress => "login_address",
             Action::LoginAccount => "login_account",
             Action::Register => "register",
+            Action::AccountMail => "account_mail",
             Action::ContactSubmit => "contact_submit",
             Action::FollowUp => "follow_up",
             Action::IdeaPost => "idea_post",
@@ -93,6 +97,7 @@ pub struct Limits {
     pub login_address: RateLimit,
     pub login_account: RateLimit,
     pub register: RateLimit,
+    pub account_mail: RateLimit,
     pub contact_submit: RateLimit,
     pub follow_up: RateLimit,
     pub idea_post: RateLimit,
@@ -113,6 +118,7 @@ impl Default for Limits {
             login_address: RateLimit::new(30, 300),
             login_account: RateLimit::new(100, HOUR),
             register: RateLimit::new(20, HOUR),
+            account_mail: RateLimit::new(5, HOUR),
             contact_submit: RateLimit::new(10, HOUR),
             follow_up: RateLimit::new(30, HOUR),
             idea_post: RateLimit::new(5, 24 * HOUR),
@@ -142,6 +148,7 @@ impl Limits {
             Action::LoginAddress => &self.login_address,
             Action::LoginAccount => &self.login_account,
             Action::Register => &self.register,
+            Action::AccountMail => &self.account_mail,
             Action::ContactSubmit => &self.contact_submit,
             Action::FollowUp => &self.follow_up,
             Action::IdeaPost => &self.idea_post,
@@ -161,6 +168,7 @@ impl Limits {
             Action::LoginAddress => &mut self.login_address,
             Action::LoginAccount => &mut self.login_account,
             Action::Register => &mut self.register,
+            Action::AccountMail => &mut self.account_mail,
             Action::ContactSubmit => &mut self.contact_submit,
             Action::FollowUp => &mut self.follow_up,
             Action::IdeaPost => &mut self.idea_post,

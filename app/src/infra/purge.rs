@@ -17,6 +17,8 @@ pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
     let now = state.clock.now_ms();
     let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
     let counters = rate_limit::purge(&state.db, now).await?;
+    // Spent and expired mailed links are of no further use.
+    sqlx::query("DELETE FROM account_tokens WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
     let mails = sqlx::query("DELETE FROM outbox WHERE status = 'sent' AND sent_at < $1")
         .bind(now - state.settings.outbox_retention_days * DAY_MS)
         .execute(&state.db.pool)

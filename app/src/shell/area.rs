@@ -18,6 +18,9 @@ pub enum Area {
     Ideas,
     /// The help center (FAQ).
     Help,
+    /// The member's own account: address verification (and, later, settings). Kept out of the
+    /// top page's bundle, whose size is budgeted.
+    Account,
     /// Staff: the dashboard with closure days, and the inquiry inbox.
     Staff,
     /// Staff: the chat console, survey insights and transcripts.
@@ -27,12 +30,13 @@ pub enum Area {
 }
 
 impl Area {
-    pub const ALL: [Area; 8] = [
+    pub const ALL: [Area; 9] = [
         Area::Home,
         Area::Contact,
         Area::Chat,
         Area::Ideas,
         Area::Help,
+        Area::Account,
         Area::Staff,
         Area::StaffChat,
         Area::StaffContent,
@@ -48,6 +52,7 @@ impl Area {
             ("chat", _) => Area::Chat,
             ("ideas", _) => Area::Ideas,
             ("faq", _) => Area::Help,
+            ("account", _) => Area::Account,
             ("admin", "chat" | "insights") => Area::StaffChat,
             ("admin", "faq" | "ideas") => Area::StaffContent,
             ("admin", _) => Area::Staff,
@@ -64,6 +69,7 @@ impl Area {
             Area::Chat => "chat",
             Area::Ideas => "ideas",
             Area::Help => "faq",
+            Area::Account => "account",
             Area::Staff => "staff",
             Area::StaffChat => "staff-chat",
             Area::StaffContent => "staff-content",

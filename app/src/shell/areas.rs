@@ -3,7 +3,7 @@
 //! and the server answers with the page of the area it belongs to.
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
-use crate::auth::{LoginPage, RegisterPage};
+use crate::auth::{LoginPage, RegisterPage, VerifyPage};
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
@@ -81,6 +81,17 @@ pub fn HelpApp() -> impl IntoView {
             <Routes fallback=|| view! { <Elsewhere here=Area::Help /> }>
                 <Route path=path!("/faq") view=FaqPage />
                 <Route path=path!("/faq/:id") view=FaqArticlePage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn AccountApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <Elsewhere here=Area::Account /> }>
+                <Route path=path!("/account/verify") view=VerifyPage />
             </Routes>
         </Shell>
     }

@@ -1,7 +1,7 @@
 //! One answer per chat; changeable until a comment is left or seven days have passed since the
 //! chat ended. A member can answer only for their own ended chat.
 use super::{SurveyAnswer, SurveyInput, SurveyStatus, ANSWER_DAYS};
-use crate::auth::server::require_member;
+use crate::auth::server::{require_member, require_verified_member};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
 use crate::infra::limits::Action;
@@ -37,7 +37,7 @@ pub async fn status(session_id: i64) -> AppResult<SurveyStatus> {
 }
 
 pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let (score, resolved, comment) = input.validate()?;
     let state = state()?;
     rate_limit::take(&state, Action::SurveyAnswer, &member.id.to_string()).await?;

@@ -6,8 +6,7 @@ async fn admin_functions_refuse_visitors_with_401_and_members_with_403() {
     let app = spawn_app().await;
     let visitor = app.client();
     assert_eq!(visitor.call("admin/overview", json!({})).await, (401, json!("Unauthenticated")));
-    let member = app.client();
-    member.register("member@example.jp", "password-123", "会員").await;
+    let member = crate::contact::member(&app, "member@example.jp").await;
     assert_eq!(member.call("admin/overview", json!({})).await, (403, json!("Forbidden")));
     let (status, _) = member.call("admin/closures/add", json!({ "input": { "day": "2026-12-24", "note": "x" } })).await;
     assert_eq!(status, 403);

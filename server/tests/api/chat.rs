@@ -264,6 +264,7 @@ async fn the_connection_logic_runs_over_plain_channels() {
         email: me["email"].as_str().unwrap().into(),
         display_name: me["display_name"].as_str().unwrap().into(),
         role: app::auth::Role::Member,
+        email_verified: true,
     };
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let (out_tx, mut out_rx) = futures_channel::mpsc::unbounded::<ServerMsg>();

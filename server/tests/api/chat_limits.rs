@@ -142,6 +142,7 @@ async fn a_lagging_connection_misses_no_message() {
         email: me["email"].as_str().unwrap().into(),
         display_name: me["display_name"].as_str().unwrap().into(),
         role: app::auth::Role::Member,
+        email_verified: true,
     };
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let sato = staff(&app, "sato@example.jp").await;

@@ -91,6 +91,21 @@ impl TestApp {
         Client { http, address: self.address.clone(), jar }
     }
 
+    /// The token of the newest verification link mailed to `email`, read from the outbox (the
+    /// mail exactly as it goes to the SMTP server).
+    pub async fn verification_token(&self, email: &str) -> String {
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT body FROM outbox WHERE to_addr = $1 ORDER BY id DESC")
+            .bind(email)
+            .fetch_all(&self.state.db.pool)
+            .await
+            .expect("outbox");
+        rows.iter()
+            .find_map(|(body,)| body.split("/verify?token=").nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no verification mail to {email}"))
+    }
+
     /// A staff account made the way operators make one (the `create-staff` path).
     pub async fn create_staff(&self, email: &str, password: &str) {
         let email = Email::parse(email).expect("email");
@@ -120,6 +135,10 @@ impl Client {
     pub async fn register(&self, email: &str, password: &str, name: &str) -> (u16, Value) {
         self.call("auth/register", json!({ "input": { "email": email, "password": password, "display_name": name } }))
             .await
+    }
+
+    pub async fn verify(&self, token: &str) -> (u16, Value) {
+        self.call("auth/verify", json!({ "token": token })).await
     }
 
     pub async fn login(&self, email: &str, password: &str) -> (u16, Value) {

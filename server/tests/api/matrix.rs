@@ -39,6 +39,8 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
         ("auth/login", Public, json!({ "input": { "email": "nobody@example.jp", "password": "wrong-password" } })),
         ("auth/me", Public, json!({})),
+        ("auth/verify", Public, json!({ "token": "not-a-real-token" })),
+        ("auth/resend-verification", Member, json!({})),
         ("survey/status", Member, json!({ "session_id": chat })),
         (
             "survey/answer",

@@ -33,6 +33,17 @@ pub async fn require_member() -> AppResult<UserView> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
 
+/// A logged-in user whose address is verified: what writing (inquiries, chat, ideas, votes)
+/// needs. Until then: `Unverified`, which the page explains with a "send the mail again" button.
+pub async fn require_verified_member() -> AppResult<UserView> {
+    let user = require_member().await?;
+    if user.email_verified {
+        Ok(user)
+    } else {
+        Err(AppError::Unverified)
+    }
+}
+
 /// Staff only: 401 for visitors, 403 for members.
 pub async fn require_staff() -> AppResult<UserView> {
     staff_only(require_member().await?)

@@ -1,20 +1,13 @@
 //! Database-backed sessions. The cookie holds a random 256-bit token; the table holds only its
 //! SHA-256, so a copy of the database cannot be replayed as logins.
+use super::tokens::{digest, random_token};
 use crate::auth::UserView;
 use crate::error::AppResult;
 use crate::infra::http::{cookie, set_cookie};
 use crate::infra::AppState;
 use axum::http::request::Parts;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use rand_core::{OsRng, RngCore};
-use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "madoguchi_session";
-
-fn digest(token: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
-}
 
 fn cookie_header(state: &AppState, value: &str, max_age_secs: i64) -> String {
     let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
@@ -22,9 +15,7 @@ fn cookie_header(state: &AppState, value: &str, max_age_secs: i64) -> String {
 }
 
 pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = random_token();
     let now = state.clock.now_ms();
     // Staff sessions read every member's personal data, so they end sooner.
     let ttl_hours =
@@ -59,7 +50,7 @@ pub async fn user_for(state: &AppState, parts: &Parts) -> AppResult<Option<UserV
 
 pub async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserView>> {
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, u.role FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(digest(token))

@@ -36,9 +36,12 @@ pub(crate) fn view_from_row(row: &sqlx::any::AnyRow) -> Result<UserView, sqlx::E
         email: row.try_get("email")?,
         display_name: row.try_get("display_name")?,
         role: Role::parse(&role).unwrap_or(Role::Member),
+        email_verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
     })
 }
 
+/// An account made by an operator (the command line, the demo seed): its address counts as
+/// verified. Members who sign up themselves go through `register` and verify by mail.
 pub async fn create_user(
     db: &Db,
     email: &Email,
@@ -49,8 +52,8 @@ pub async fn create_user(
 ) -> Result<UserView, CreateUserError> {
     let hash = hashing::hash(password.expose().to_owned()).await.map_err(CreateUserError::Hashing)?;
     let row = sqlx::query(
-        "INSERT INTO users (email, password_hash, display_name, role, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id, email, display_name, role",
+        "INSERT INTO users (email, password_hash, display_name, role, created_at, email_verified_at)
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id, email, display_name, role, email_verified_at",
     )
     .bind(email.as_ref())
     .bind(hash)
@@ -66,11 +69,24 @@ pub async fn create_user(
     view_from_row(&row).map_err(CreateUserError::Db)
 }
 
-pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, AppError> {
-    let row = sqlx::query("SELECT id, email, display_name, role, password_hash FROM users WHERE email = $1")
-        .bind(email)
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {
+    let row = sqlx::query("SELECT id, email, display_name, role, email_verified_at FROM users WHERE id = $1")
+        .bind(id)
         .fetch_optional(&db.pool)
         .await?;
+    Ok(match row {
+        Some(row) => Some(view_from_row(&row)?),
+        None => None,
+    })
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, AppError> {
+    let row = sqlx::query(
+        "SELECT id, email, display_name, role, email_verified_at, password_hash FROM users WHERE email = $1",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(match row {
         Some(row) => Some(UserRecord { view: view_from_row(&row)?, password_hash: row.try_get("password_hash")? }),
         None => None,

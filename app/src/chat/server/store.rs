@@ -1,7 +1,7 @@
 //! Chat storage and the bodies of the chat server functions. Queue and chat state live in the
 //! database, so a restart loses no waiting member and no message.
 use super::hub::{estimate_secs, HubEvent, QueueEvent, SessionEvent};
-use crate::auth::server::{require_member, require_staff};
+use crate::auth::server::{require_member, require_staff, require_verified_member};
 use crate::auth::UserView;
 use crate::calendar::store::load_closures;
 use crate::calendar::{BusinessCalendar, Moment};
@@ -39,7 +39,7 @@ pub async fn chat_entry() -> AppResult<ChatEntry> {
 /// from phones when chat is PC-only, for topics that belong to the contact form, and when the
 /// waiting queue is at its cap ("line busy").
 pub async fn join_queue(topic_id: String) -> AppResult<i64> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let state = state()?;
     let parts = parts()?;
     let topic =

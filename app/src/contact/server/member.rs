@@ -1,6 +1,6 @@
 use super::categories::load_categories;
 use super::rows::{field_values, summary, SUMMARY_COLUMNS};
-use crate::auth::server::require_member;
+use crate::auth::server::{require_member, require_verified_member};
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
 use crate::calendar::Moment;
@@ -86,7 +86,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
 /// The member adds to their open inquiry. An answered one goes back to the desk with a fresh
 /// one-business-day due time; a closed one takes no more messages.
 pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let body = input.validate()?;
     let state = state()?;
     rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;

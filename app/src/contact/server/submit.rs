@@ -1,6 +1,6 @@
 use super::categories::load_categories;
 use super::mails::acknowledgment;
-use crate::auth::server::require_member;
+use crate::auth::server::require_verified_member;
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
 use crate::calendar::Moment;
@@ -16,7 +16,7 @@ use crate::mail::enqueue_in;
 /// and queues the acknowledgment mail. A repeat with the same idempotency key returns the first
 /// result and stores nothing.
 pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let state = state()?;
     let key = check_line(&input.idempotency_key, 8, 100)
         .map_err(|_| AppError::field("idempotency_key", ValidationError::Required))?;

@@ -1,6 +1,6 @@
 use super::markdown::render_markdown;
 use super::seed::{ARTICLES, CATEGORIES};
-use crate::auth::server::{current_user, require_member};
+use crate::auth::server::{current_user, require_member, require_verified_member};
 use crate::calendar::Moment;
 use crate::contact::Localized;
 use crate::error::{AppError, AppResult};
@@ -147,7 +147,7 @@ pub async fn article(id: i64, lang: Lang) -> AppResult<Article> {
 
 /// "Was this helpful?" — one vote per member per article; voting again changes the vote.
 pub async fn vote(article_id: i64, helpful: bool) -> AppResult<()> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let state = state()?;
     rate_limit::take(&state, Action::FaqVote, &member.id.to_string()).await?;
     let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM faq_articles WHERE id = $1 AND published = 1")

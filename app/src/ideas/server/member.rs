@@ -1,5 +1,5 @@
 use super::rows::{load, view, IDEA_COLUMNS};
-use crate::auth::server::{current_user, require_member};
+use crate::auth::server::{current_user, require_member, require_verified_member};
 use crate::error::{AppError, AppResult};
 use crate::faq::{search_terms, suggestion_terms};
 use crate::ideas::{BoardFilter, BoardSort, IdeaInput, IdeaStatus, IdeaView};
@@ -74,7 +74,7 @@ pub async fn similar(title: String) -> AppResult<Vec<IdeaView>> {
 }
 
 pub async fn post(input: IdeaInput) -> AppResult<IdeaView> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let (title, body) = input.validate()?;
     let state = state()?;
     let now = state.clock.now_ms();
@@ -96,7 +96,7 @@ pub async fn post(input: IdeaInput) -> AppResult<IdeaView> {
 /// Votes (`vote = true`) or takes the vote back. Once per member per idea; a duplicate takes no
 /// votes (they belong to the original).
 pub async fn vote(idea_id: i64, on: bool) -> AppResult<IdeaView> {
-    let member = require_member().await?;
+    let member = require_verified_member().await?;
     let state = state()?;
     rate_limit::take(&state, Action::IdeaVote, &member.id.to_string()).await?;
     let idea = load(&state.db, idea_id, member.id, false).await?;

@@ -1,0 +1,17 @@
+-- Verified addresses. Accounts that existed before this migration were made by their owners or
+-- by operators and keep working: they count as verified from when they were made.
+ALTER TABLE users ADD COLUMN email_verified_at BIGINT;
+UPDATE users SET email_verified_at = created_at;
+
+-- Single-use links mailed to members (address verification). Only the SHA-256 of the token is
+-- stored; a link is spent by the one UPDATE that sets used_at.
+CREATE TABLE account_tokens (
+    token_hash TEXT   PRIMARY KEY,
+    user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose    TEXT   NOT NULL CHECK (purpose IN ('verify_email')),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at    BIGINT
+);
+CREATE INDEX account_tokens_user ON account_tokens (user_id, purpose);
+CREATE INDEX account_tokens_expires ON account_tokens (expires_at);

@@ -1,0 +1,119 @@
+//! Sign-up with a verified address, answered the same whether or not the address has an
+//! account: a new address gets a verification link, a registered one gets a note to its owner.
+//! Both paths hash the password, so the time taken tells nothing either.
+use super::mails;
+use super::tokens::{digest, random_token};
+use super::{hashing, sessions, users};
+use crate::auth::{RegisterInput, Registered, UserView};
+use crate::error::{AppError, AppResult};
+use crate::infra::http::{client_ip, parts, state};
+use crate::infra::limits::Action;
+use crate::infra::{rate_limit, AppState};
+use crate::mail::enqueue_in;
+use sqlx::{Any, Transaction};
+
+const VERIFY_HOURS: i64 = 24;
+
+pub async fn register(input: RegisterInput) -> AppResult<Registered> {
+    let valid = input.validate()?;
+    let state = state()?;
+    let parts = parts()?;
+    // Attempts are counted, not successes: a refused sign-up costs a hash too.
+    rate_limit::take(&state, Action::Register, &client_ip(&parts, &state)).await?;
+    let email = valid.email.as_ref().to_owned();
+    let hash = hashing::hash(valid.password.expose().to_owned()).await?;
+    let now = state.clock.now_ms();
+    // Mails to one address are limited however many addresses ask, so nobody can use sign-up to
+    // flood someone's inbox. Past the limit the answer is still the same; only the mail is skipped.
+    let mail_allowed = rate_limit::take(&state, Action::AccountMail, &email).await.is_ok();
+    let mut tx = state.db.pool.begin().await?;
+    let created: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO users (email, password_hash, display_name, role, created_at) VALUES ($1, $2, $3, 'member', $4)
+         ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(&email)
+    .bind(&hash)
+    .bind(valid.display_name.as_ref())
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    match created {
+        Some((user_id,)) => {
+            let link = new_link(&mut tx, &state, user_id, now).await?;
+            if mail_allowed {
+                let mail = mails::verification(&email, valid.display_name.as_ref(), &link, VERIFY_HOURS);
+                enqueue_in(&mut *tx, &mail, now).await?;
+            }
+            tracing::info!(user_id, "member registered; verification mailed");
+        }
+        None => {
+            if mail_allowed {
+                let mail = mails::already_registered(&email, &format!("{}/login", state.settings.public_url));
+                enqueue_in(&mut *tx, &mail, now).await?;
+            }
+            tracing::info!("sign-up for a registered address; owner notified");
+        }
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Registered { email })
+}
+
+/// A fresh single-use link for `user_id`, stored (hashed) in the caller's transaction.
+async fn new_link(tx: &mut Transaction<'_, Any>, state: &AppState, user_id: i64, now: i64) -> AppResult<String> {
+    let token = random_token();
+    sqlx::query(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, 'verify_email', $3, $4)",
+    )
+    .bind(digest(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(now + VERIFY_HOURS * 3_600_000)
+    .execute(&mut **tx)
+    .await?;
+    Ok(format!("{}/account/verify?token={token}", state.settings.public_url))
+}
+
+/// Opens a verification link: spends the token (one UPDATE, so two clicks cannot both use it),
+/// marks the address verified and logs the member in.
+pub async fn verify(token: String) -> AppResult<UserView> {
+    let state = state()?;
+    let now = state.clock.now_ms();
+    let spent: Option<(i64,)> = sqlx::query_as(
+        "UPDATE account_tokens SET used_at = $1
+         WHERE token_hash = $2 AND purpose = 'verify_email' AND used_at IS NULL AND expires_at > $1
+         RETURNING user_id",
+    )
+    .bind(now)
+    .bind(digest(token.trim()))
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let Some((user_id,)) = spent else {
+        return Err(AppError::InvalidLink);
+    };
+    sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(&state.db.pool)
+        .await?;
+    let user = users::find_by_id(&state.db, user_id).await?.ok_or(AppError::InvalidLink)?;
+    sessions::start(&state, &user).await?;
+    tracing::info!(user_id, "address verified");
+    Ok(user)
+}
+
+/// Mails a new verification link to the logged-in, not yet verified member.
+pub async fn resend(user: UserView) -> AppResult<()> {
+    if user.email_verified {
+        return Ok(());
+    }
+    let state = state()?;
+    rate_limit::take(&state, Action::AccountMail, &user.email).await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let link = new_link(&mut tx, &state, user.id, now).await?;
+    enqueue_in(&mut *tx, &mails::verification(&user.email, &user.display_name, &link, VERIFY_HOURS), now).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(())
+}
