@@ -2,8 +2,9 @@
 //! for real.
 pub mod api;
 mod closures;
+mod failed_mail;
 mod pages;
 mod types;
 
 pub use pages::{AdminPage, StaffGate};
-pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus};
+pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus, FailedMail};

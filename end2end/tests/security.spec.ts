@@ -82,3 +82,36 @@ test('sign-up answers the same for a registered address, and an unverified membe
   await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
   await expect(page.getByText('メールアドレスの確認が済むまで')).toHaveCount(0);
 });
+
+test('a member who forgot the password resets it by mail, and the old session ends', async ({ page, browser }) => {
+  const email = uniqueEmail('forgot');
+  await registerMember(page, email, '忘却 太郎');
+  // The same member is still logged in on another device.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await login(otherPage, email, 'とても長いパスワード');
+  await expect(otherPage.getByText('忘却 太郎')).toBeVisible();
+
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByRole('button', { name: '再設定メールを送信' }).click();
+  await expect(page.getByText('ご登録があれば、再設定用のリンクをお送りしました')).toBeVisible();
+  const mail = await waitForMail((m) => m.to.includes(email) && m.text.includes('/account/reset?token='));
+  const link = mail.text.match(/https?:\/\/\S+\/account\/reset\?token=\S+/)![0];
+  await page.goto(link);
+  await page.getByLabel('新しいパスワード').fill('あたらしいパスワード');
+  await page.getByRole('button', { name: 'パスワードを変更' }).click();
+  await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
+  await expect(page.getByText('忘却 太郎')).toBeVisible();
+
+  // The other device's session ended; the new password works, the old one does not.
+  await otherPage.reload();
+  await expect(otherPage.getByRole('link', { name: 'ログイン' })).toBeVisible();
+  await login(otherPage, email, 'とても長いパスワード');
+  await expect(otherPage.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません。' })).toBeVisible();
+  await login(otherPage, email, 'あたらしいパスワード');
+  await expect(otherPage.getByText('忘却 太郎')).toBeVisible();
+  await other.close();
+});

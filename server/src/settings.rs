@@ -77,6 +77,9 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_STAFF_SESSION_TTL_HOURS")? {
         s.staff_session_ttl_hours = v;
     }
+    if let Some(v) = parse("MADOGUCHI_STAFF_IDLE_MINUTES")? {
+        s.staff_idle_minutes = v;
+    }
     if let Some(v) = parse("MADOGUCHI_OUTBOX_RETENTION_DAYS")? {
         s.outbox_retention_days = v;
     }

@@ -1,4 +1,4 @@
-use super::api::{add_closure, get_admin_overview, list_closures, remove_closure};
+use super::api::{add_closure, failed_mails, get_admin_overview, list_closures, remove_closure, retry_mail};
 use super::{ClosureInput, DeskStatus};
 use crate::auth::use_session;
 use crate::calendar::format_datetime;
@@ -80,6 +80,49 @@ fn Dashboard() -> impl IntoView {
                 .into_any(),
             }}
             <Closures on_change=move || overview.refetch() />
+            <FailedMails />
+        </section>
+    }
+}
+
+/// Mails the outbox gave up on, each with the reason and a button that queues it again.
+#[component]
+fn FailedMails() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(failed_mails);
+    let retry = Action::new(|id: &i64| retry_mail(*id));
+    Effect::new(move |_| {
+        if retry.value().get().is_some() {
+            list.refetch();
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="failed-mail-title">
+            <h2 id="failed-mail-title">{i18n.t(msg::FAILED_MAIL_TITLE)}</h2>
+            {move || retry.value().get().and_then(Result::err).map(|e| view! { <p role="alert">{e.message(i18n.get())}</p> })}
+            {move || match list.get() {
+                Some(Ok(mails)) if mails.is_empty() => view! { <p class="muted">{i18n.t(msg::FAILED_MAIL_NONE)}</p> }.into_any(),
+                Some(Ok(mails)) => view! {
+                    <ul class="closure-list">
+                        {mails.into_iter().map(|m| {
+                            let id = m.id;
+                            let at = m.created_at;
+                            view! {
+                                <li>
+                                    <span>{move || format_datetime(&at, i18n.get())}</span> " "
+                                    <span>{m.to}</span> " " <span>{m.subject}</span> " "
+                                    <span class="muted">{m.last_error.unwrap_or_default()}</span> " "
+                                    <button type="button" class="link" on:click=move |_| { retry.dispatch(id); }>
+                                        {i18n.t(msg::FAILED_MAIL_RETRY)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+            }}
         </section>
     }
 }

@@ -19,6 +19,17 @@ pub struct AdminOverview {
     pub chat: DeskStatus,
 }
 
+/// A mail the outbox stopped retrying.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedMail {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: Moment,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosureDay {
     pub day: NaiveDate,

@@ -1,5 +1,5 @@
 //! Account server functions. Each is a public HTTP endpoint under `/api/auth/…`.
-use super::{LoginInput, RegisterInput, Registered, UserView};
+use super::{LoginInput, RegisterInput, Registered, ResetInput, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -14,6 +14,18 @@ pub async fn register(input: RegisterInput) -> Result<Registered, AppError> {
 #[server(prefix = "/api", endpoint = "auth/verify", input = Json)]
 pub async fn verify_email(token: String) -> Result<UserView, AppError> {
     crate::infra::http::reply(super::server::verify(token).await)
+}
+
+/// "Forgot your password?": always the same answer; a link goes to the address if it has an account.
+#[server(prefix = "/api", endpoint = "auth/reset/request", input = Json)]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    crate::infra::http::reply(super::server::request_reset(email).await)
+}
+
+/// Sets the new password from a reset link; ends every session and logs this browser in.
+#[server(prefix = "/api", endpoint = "auth/reset/confirm", input = Json)]
+pub async fn confirm_password_reset(input: ResetInput) -> Result<UserView, AppError> {
+    crate::infra::http::reply(super::server::confirm_reset(input).await)
 }
 
 #[server(prefix = "/api", endpoint = "auth/resend-verification", input = Json)]

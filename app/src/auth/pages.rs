@@ -58,6 +58,7 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </form>
             <p>{i18n.t(msg::NO_ACCOUNT)} " " <a href=register_href>{i18n.t(msg::REGISTER)}</a></p>
+            <p><a href="/account/reset">{i18n.t(msg::FORGOT_PASSWORD)}</a></p>
         </section>
     }
 }

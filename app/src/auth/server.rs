@@ -3,6 +3,7 @@
 mod guard;
 mod hashing;
 mod mails;
+mod reset;
 mod sessions;
 mod tokens;
 mod users;
@@ -10,6 +11,7 @@ mod verification;
 
 pub use guard::{caller, current_user, require_member, require_staff, require_verified_member, Member, Staff};
 pub use hashing::configure as configure_hashing;
+pub use reset::{confirm as confirm_reset, request as request_reset};
 pub use sessions::SESSION_COOKIE;
 pub use users::{create_user, CreateUserError};
 pub use verification::{register, resend as resend_verification, verify};

@@ -80,6 +80,13 @@ pub struct Registered {
     pub email: String,
 }
 
+/// A new password with the token from the reset mail.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ResetInput {
+    pub token: String,
+    pub password: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LoginInput {
     pub email: String,

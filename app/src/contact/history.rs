@@ -106,8 +106,11 @@ fn InquiryView(
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
     let send = Action::new(|input: &ThreadInput| add_follow_up(input.clone()));
+    // One key per message being written: a retry of the same message is stored once.
+    let key = StoredValue::new(crate::contact::wizard::random_key());
     Effect::new(move |_| match send.value().get() {
         Some(Ok(d)) => {
+            key.set_value(crate::contact::wizard::random_key());
             body.set(String::new());
             problem.set(None);
             on_update(d);
@@ -117,7 +120,7 @@ fn InquiryView(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: body.get_untracked() };
+        let input = ThreadInput { inquiry_id: id, body: body.get_untracked(), client_key: key.get_value() };
         match input.validate() {
             Ok(_) => {
                 send.dispatch(input);

@@ -122,11 +122,19 @@ pub struct InquiryDetail {
 pub struct ThreadInput {
     pub inquiry_id: i64,
     pub body: String,
+    /// Made by the browser when the message is composed; a retry with the same key is stored
+    /// (and mailed) once. Internal notes ignore it.
+    pub client_key: String,
 }
 
 impl ThreadInput {
     pub fn validate(&self) -> Result<String, AppError> {
         check_multiline(&self.body, 1, THREAD_MAX).map_err(|e| AppError::field("body", e))
+    }
+
+    /// The retry key, 8–100 characters of one line.
+    pub fn key(&self) -> Result<String, AppError> {
+        crate::domain::check_line(&self.client_key, 8, 100).map_err(|e| AppError::field("client_key", e))
     }
 }
 

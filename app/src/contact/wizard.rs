@@ -1,6 +1,7 @@
 //! The contact wizard: category → notices and consent → fields → confirm → done. The draft lives
 //! in browser storage, so a reload or an expired session loses nothing the member typed.
 mod draft;
+pub(crate) use draft::random_key;
 mod field;
 mod steps;
 

@@ -357,6 +357,16 @@ texts! {
     VERIFY_PENDING = "メールアドレスの確認が済むまで、お問い合わせ・チャット・投稿はご利用いただけません。" / "Until your email address is confirmed, you cannot send inquiries, chat or post.";
     VERIFY_RESEND = "確認メールを再送" / "Send the mail again";
     VERIFY_RESENT = "確認メールを再送しました。" / "We sent the mail again.";
+    FAILED_MAIL_TITLE = "送信できなかったメール" / "Mails that could not be sent";
+    FAILED_MAIL_NONE = "ありません。" / "None.";
+    FAILED_MAIL_RETRY = "再送する" / "Send again";
+    FORGOT_PASSWORD = "パスワードをお忘れの方" / "Forgot your password?";
+    RESET_TITLE = "パスワードの再設定" / "Reset your password";
+    RESET_LEAD = "ご登録のメールアドレスに、パスワード再設定用のリンクをお送りします。" / "We will mail a link for choosing a new password to your registered address.";
+    RESET_SEND = "再設定メールを送信" / "Send the link";
+    RESET_SENT = "ご登録があれば、再設定用のリンクをお送りしました(30分間有効)。メールをご確認ください。" / "If an account exists for this address, we mailed a link (valid for 30 minutes). Please check your mail.";
+    RESET_NEW_PASSWORD = "新しいパスワード" / "New password";
+    RESET_SAVE = "パスワードを変更" / "Change the password";
     ERR_BUSY = "ただいま混み合っています。少し時間をおいて再度お試しください。" / "We are busy right now. Please try again in a moment.";
     ERR_TRANSPORT = "通信エラーが発生しました。接続を確認して再度お試しください。" / "Could not reach the server. Check your connection and try again.";
 }

@@ -36,6 +36,8 @@ pub enum Action {
     Register,
     /// Account mails (verification links, "someone tried to register") to one email address.
     AccountMail,
+    /// Password-reset requests from one address.
+    PasswordReset,
     ContactSubmit,
     FollowUp,
     IdeaPost,
@@ -50,12 +52,13 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::LoginAccountAddress,
         Action::LoginAddress,
         Action::LoginAccount,
         Action::Register,
         Action::AccountMail,
+        Action::PasswordReset,
         Action::ContactSubmit,
         Action::FollowUp,
         Action::IdeaPost,
@@ -76,6 +79,7 @@ impl Action {
             Action::LoginAccount => "login_account",
             Action::Register => "register",
             Action::AccountMail => "account_mail",
+            Action::PasswordReset => "password_reset",
             Action::ContactSubmit => "contact_submit",
             Action::FollowUp => "follow_up",
             Action::IdeaPost => "idea_post",
@@ -98,6 +102,7 @@ pub struct Limits {
     pub login_account: RateLimit,
     pub register: RateLimit,
     pub account_mail: RateLimit,
+    pub password_reset: RateLimit,
     pub contact_submit: RateLimit,
     pub follow_up: RateLimit,
     pub idea_post: RateLimit,
@@ -119,6 +124,7 @@ impl Default for Limits {
             login_account: RateLimit::new(100, HOUR),
             register: RateLimit::new(20, HOUR),
             account_mail: RateLimit::new(5, HOUR),
+            password_reset: RateLimit::new(10, HOUR),
             contact_submit: RateLimit::new(10, HOUR),
             follow_up: RateLimit::new(30, HOUR),
             idea_post: RateLimit::new(5, 24 * HOUR),
@@ -149,6 +155,7 @@ impl Limits {
             Action::LoginAccount => &self.login_account,
             Action::Register => &self.register,
             Action::AccountMail => &self.account_mail,
+            Action::PasswordReset => &self.password_reset,
             Action::ContactSubmit => &self.contact_submit,
             Action::FollowUp => &self.follow_up,
             Action::IdeaPost => &self.idea_post,
@@ -169,6 +176,7 @@ impl Limits {
             Action::LoginAccount => &mut self.login_account,
             Action::Register => &mut self.register,
             Action::AccountMail => &mut self.account_mail,
+            Action::PasswordReset => &mut self.password_reset,
             Action::ContactSubmit => &mut self.contact_submit,
             Action::FollowUp => &mut self.follow_up,
             Action::IdeaPost => &mut self.idea_post,

@@ -18,6 +18,8 @@ pub struct Settings {
     pub session_ttl_hours: i64,
     /// Staff sessions end sooner than members'.
     pub staff_session_ttl_hours: i64,
+    /// …and after this long without a request.
+    pub staff_idle_minutes: i64,
     /// Every rate limit (see `limits.rs`).
     pub limits: Limits,
     /// Our own reverse proxies: when the socket peer is one of these, the client is the
@@ -69,6 +71,7 @@ impl Default for Settings {
             secure_cookies: false,
             session_ttl_hours: 24 * 14,
             staff_session_ttl_hours: 12,
+            staff_idle_minutes: 60,
             limits: Limits::default(),
             trusted_proxies: Vec::new(),
             login_exempt_networks: Vec::new(),

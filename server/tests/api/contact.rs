@@ -158,8 +158,12 @@ async fn one_member_cannot_read_or_write_to_another_members_inquiry() {
     let id = done["id"].as_i64().unwrap();
     assert_eq!(owner.call("contact/detail", json!({ "id": id })).await.0, 200);
     assert_eq!(other.call("contact/detail", json!({ "id": id })).await, (404, json!("NotFound")));
-    let (status, _) =
-        other.call("contact/follow-up", json!({ "input": { "inquiry_id": id, "body": "のぞき見" } })).await;
+    let (status, _) = other
+        .call(
+            "contact/follow-up",
+            json!({ "input": { "inquiry_id": id, "body": "のぞき見", "client_key": "test-key-0005" } }),
+        )
+        .await;
     assert_eq!(status, 404);
     assert_eq!(other.call("contact/mine", json!({})).await.1, json!([]));
     assert_eq!(app.client().call("contact/submit", points_inquiry("key-anon-001")).await.0, 401);

@@ -119,7 +119,12 @@ async fn a_staff_reply_and_its_mail_are_stored_together_or_not_at_all() {
     staff.login("staff@example.jp", "staff-password-1").await;
     // The mail cannot be queued: the reply must not be stored or mark the inquiry answered.
     sqlx::query("ALTER TABLE outbox RENAME TO outbox_away").execute(&app.state.db.pool).await.unwrap();
-    let (status, _) = staff.call("inbox/reply", json!({ "input": { "inquiry_id": id, "body": "回答です" } })).await;
+    let (status, _) = staff
+        .call(
+            "inbox/reply",
+            json!({ "input": { "inquiry_id": id, "body": "回答です", "client_key": "test-key-0001" } }),
+        )
+        .await;
     assert_eq!(status, 500);
     sqlx::query("ALTER TABLE outbox_away RENAME TO outbox").execute(&app.state.db.pool).await.unwrap();
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM inquiry_messages WHERE inquiry_id = $1 AND from_staff = 1")
@@ -134,7 +139,16 @@ async fn a_staff_reply_and_its_mail_are_stored_together_or_not_at_all() {
         .unwrap();
     assert_eq!((n, st.as_str()), (0, "new"));
     // With the outbox back, the same reply goes through once, with its mail.
-    assert_eq!(staff.call("inbox/reply", json!({ "input": { "inquiry_id": id, "body": "回答です" } })).await.0, 200);
+    assert_eq!(
+        staff
+            .call(
+                "inbox/reply",
+                json!({ "input": { "inquiry_id": id, "body": "回答です", "client_key": "test-key-0001" } })
+            )
+            .await
+            .0,
+        200
+    );
     let (mails,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM outbox WHERE to_addr = 'atomic@example.jp' AND subject NOT LIKE '%メールアドレスの確認%'",
     )
@@ -175,4 +189,84 @@ async fn a_restart_longer_than_the_grace_period_keeps_the_queue() {
         .await
         .unwrap();
     assert_eq!(status, "waiting", "members get a fresh grace period to reconnect after a restart");
+}
+
+#[tokio::test]
+async fn staff_see_mails_the_outbox_gave_up_on_and_send_them_again_once() {
+    let app = spawn_app().await;
+    let now = app.state.clock.now_ms();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO outbox (to_addr, subject, body, next_attempt_at, created_at, status, attempts, last_error)
+         VALUES ('lost@example.jp', '件名', '本文', $1, $1, 'failed', 300, 'connection refused') RETURNING id",
+    )
+    .bind(now)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    app.create_staff("staff@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    staff.login("staff@example.jp", "staff-password-1").await;
+    let (status, list) = staff.call("admin/mail/failed", json!({})).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (list[0]["to"].as_str(), list[0]["last_error"].as_str()),
+        (Some("lost@example.jp"), Some("connection refused"))
+    );
+    let retries =
+        futures_util::future::join_all((0..5).map(|_| staff.call("admin/mail/retry", json!({ "id": id })))).await;
+    assert_eq!(retries.iter().filter(|(s, _)| *s == 200).count(), 1, "queued again exactly once: {retries:?}");
+    let (status_now, attempts): (String, i64) = sqlx::query_as("SELECT status, attempts FROM outbox WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(status_now == "pending" || status_now == "sent" || attempts <= 1, "{status_now} {attempts}");
+    assert_eq!(staff.call("admin/mail/failed", json!({})).await.1, json!([]));
+}
+
+#[tokio::test]
+async fn a_retried_reply_or_follow_up_is_stored_and_mailed_once() {
+    let app = spawn_app().await;
+    let m = member(&app, "retry@example.jp").await;
+    let (_, submitted) = m.call("contact/submit", points_inquiry("retry-inquiry-1")).await;
+    let id = submitted["id"].as_i64().unwrap();
+    app.create_staff("staff@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    staff.login("staff@example.jp", "staff-password-1").await;
+    let reply = json!({ "input": { "inquiry_id": id, "body": "回答です", "client_key": "reply-key-0001" } });
+    let answers = futures_util::future::join_all((0..4).map(|_| staff.call("inbox/reply", reply.clone()))).await;
+    assert!(answers.iter().all(|(s, _)| *s == 200), "{answers:?}");
+    let follow = json!({ "input": { "inquiry_id": id, "body": "追加です", "client_key": "follow-key-001" } });
+    let answers = futures_util::future::join_all((0..4).map(|_| m.call("contact/follow-up", follow.clone()))).await;
+    assert!(answers.iter().all(|(s, _)| *s == 200), "{answers:?}");
+    let (staff_msgs, member_msgs): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(from_staff), 0) AS BIGINT), CAST(COALESCE(SUM(1 - from_staff), 0) AS BIGINT)
+         FROM inquiry_messages WHERE inquiry_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((staff_msgs, member_msgs), (1, 1));
+    let (mails,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE to_addr = 'retry@example.jp' AND subject LIKE '%回答%'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(mails, 1, "one reply mail");
+}
+
+#[tokio::test]
+async fn an_idle_staff_session_ends_but_a_members_does_not() {
+    let clock = app::infra::Clock::manual(chrono::Utc::now());
+    let app = crate::helpers::spawn_app_on(crate::helpers::fresh_database_url().await, clock.clone(), |_| {}).await;
+    let m = member(&app, "idle-member@example.jp").await;
+    app.create_staff("idle@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    staff.login("idle@example.jp", "staff-password-1").await;
+    clock.advance(chrono::Duration::minutes(50));
+    assert_eq!(staff.call("admin/overview", json!({})).await.0, 200, "used within the hour");
+    clock.advance(chrono::Duration::minutes(61));
+    assert_eq!(staff.call("admin/overview", json!({})).await.0, 401, "an hour idle");
+    assert!(!m.me().await.is_null(), "members are not logged out for idling");
 }

@@ -16,8 +16,8 @@ async fn members_cannot_call_any_inbox_function() {
             json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": false } }),
         ),
         ("inbox/detail", json!({ "id": 1 })),
-        ("inbox/reply", json!({ "input": { "inquiry_id": 1, "body": "x" } })),
-        ("inbox/note", json!({ "input": { "inquiry_id": 1, "body": "x" } })),
+        ("inbox/reply", json!({ "input": { "inquiry_id": 1, "body": "x", "client_key": "test-key-0006" } })),
+        ("inbox/note", json!({ "input": { "inquiry_id": 1, "body": "x", "client_key": "test-key-0007" } })),
         ("inbox/status", json!({ "id": 1, "status": "Closed" })),
         ("inbox/assign", json!({ "id": 1 })),
         ("inbox/canned/list", json!({})),
@@ -47,11 +47,16 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
     let (status, taken) = staff.call("inbox/assign", json!({ "id": id })).await;
     assert_eq!(status, 200);
     assert_eq!(taken["detail"]["summary"]["status"], "InProgress");
-    staff.call("inbox/note", json!({ "input": { "inquiry_id": id, "body": "広告主に照会済み(社内用)" } })).await;
+    staff
+        .call(
+            "inbox/note",
+            json!({ "input": { "inquiry_id": id, "body": "広告主に照会済み(社内用)", "client_key": "test-key-0008" } }),
+        )
+        .await;
     let (status, replied) = staff
         .call(
             "inbox/reply",
-            json!({ "input": { "inquiry_id": id, "body": "お待たせしました。ポイントを付与いたしました。" } }),
+            json!({ "input": { "inquiry_id": id, "body": "お待たせしました。ポイントを付与いたしました。", "client_key": "test-key-0009" } }),
         )
         .await;
     assert_eq!(status, 200, "{replied}");
@@ -72,7 +77,7 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
     let (status, after) = hanako
         .call(
             "contact/follow-up",
-            json!({ "input": { "inquiry_id": id, "body": "ありがとうございました。もう一点…" } }),
+            json!({ "input": { "inquiry_id": id, "body": "ありがとうございました。もう一点…", "client_key": "test-key-0010" } }),
         )
         .await;
     assert_eq!(status, 200);

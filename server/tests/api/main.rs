@@ -15,6 +15,7 @@ mod ideas;
 mod inbox;
 mod limits;
 mod matrix;
+mod reset;
 mod security;
 mod site;
 mod smtp;

@@ -30,17 +30,25 @@ pub struct Ids {
 pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
     use Access::*;
     let Ids { inquiry, chat, idea, article } = ids;
-    let thread = json!({ "input": { "inquiry_id": inquiry, "body": "本文" } });
+    let thread = json!({ "input": { "inquiry_id": inquiry, "body": "本文", "client_key": "test-key-0003" } });
     vec![
         ("admin/overview", Staff, json!({})),
         ("admin/closures/list", Staff, json!({})),
         ("admin/closures/add", Staff, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
         ("admin/closures/remove", Staff, json!({ "day": "2030-01-07" })),
+        ("admin/mail/failed", Staff, json!({})),
+        ("admin/mail/retry", Staff, json!({ "id": 1 })),
         ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
         ("auth/login", Public, json!({ "input": { "email": "nobody@example.jp", "password": "wrong-password" } })),
         ("auth/me", Public, json!({})),
         ("auth/verify", Public, json!({ "token": "not-a-real-token" })),
         ("auth/resend-verification", Member, json!({})),
+        ("auth/reset/request", Public, json!({ "email": "nobody@example.jp" })),
+        (
+            "auth/reset/confirm",
+            Public,
+            json!({ "input": { "token": "not-a-real-token", "password": "new-password-1" } }),
+        ),
         ("survey/status", Member, json!({ "session_id": chat })),
         (
             "survey/answer",
@@ -207,7 +215,10 @@ async fn every_endpoint_checks_its_caller_and_returns_no_foreign_data() {
     assert_eq!(w.b.login("other-b@example.jp", "password-123").await.0, 200);
     for (endpoint, body) in [
         ("contact/detail", json!({ "id": w.ids.inquiry })),
-        ("contact/follow-up", json!({ "input": { "inquiry_id": w.ids.inquiry, "body": "横から" } })),
+        (
+            "contact/follow-up",
+            json!({ "input": { "inquiry_id": w.ids.inquiry, "body": "横から", "client_key": "test-key-0004" } }),
+        ),
         ("chat/transcript", json!({ "session_id": w.ids.chat })),
         ("survey/status", json!({ "session_id": w.ids.chat })),
         (

@@ -42,3 +42,36 @@ pub fn already_registered(to: &str, login_link: &str) -> OutgoingMail {
         ),
     }
 }
+
+pub const RESET_SUBJECT: &str = "[Madoguchi] パスワードの再設定 / Reset your password";
+pub const CHANGED_SUBJECT: &str = "[Madoguchi] パスワードを変更しました / Your password was changed";
+
+pub fn reset_link(to: &str, link: &str) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: RESET_SUBJECT.to_owned(),
+        body: format!(
+            "パスワード再設定のお申し込みを受け付けました。\n\
+             次のリンクを開いて、新しいパスワードを設定してください(30分間有効・1回限り)。\n\n{link}\n\n\
+             お心当たりのない場合は、このメールを破棄してください。パスワードは変更されません。\n\n\
+             ----\n\
+             Open the link above within 30 minutes (it works once) to choose a new password. If you \
+             did not ask for this, ignore this mail: your password stays as it is.\n\n{FOOTER}\n"
+        ),
+    }
+}
+
+pub fn password_changed(to: &str) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: CHANGED_SUBJECT.to_owned(),
+        body: format!(
+            "アカウントのパスワードが変更され、ほかの端末のログインはすべて終了しました。\n\
+             お心当たりのない場合は、ログインページの「パスワードをお忘れの方」から再設定し、\
+             サポートセンターにご連絡ください。\n\n\
+             ----\n\
+             Your password was changed and every other login ended. If this was not you, reset your \
+             password from the login page and contact us.\n\n{FOOTER}\n"
+        ),
+    }
+}

@@ -6,6 +6,7 @@ use crate::error::AppResult;
 use crate::infra::http::{cookie, set_cookie};
 use crate::infra::AppState;
 use axum::http::request::Parts;
+use sqlx::Row;
 
 pub const SESSION_COOKIE: &str = "madoguchi_session";
 
@@ -21,13 +22,15 @@ pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
     let ttl_hours =
         if user.is_staff() { state.settings.staff_session_ttl_hours } else { state.settings.session_ttl_hours };
     let ttl_secs = ttl_hours * 3600;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(digest(&token))
-        .bind(user.id)
-        .bind(now)
-        .bind(now + ttl_secs * 1000)
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
+    )
+    .bind(digest(&token))
+    .bind(user.id)
+    .bind(now)
+    .bind(now + ttl_secs * 1000)
+    .execute(&state.db.pool)
+    .await?;
     set_cookie(cookie_header(state, &token, ttl_secs));
     Ok(())
 }
@@ -48,17 +51,36 @@ pub async fn user_for(state: &AppState, parts: &Parts) -> AppResult<Option<UserV
     user_for_token(state, &token).await
 }
 
-pub async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserView>> {
+/// How stale `last_seen_at` may get before a request writes it again: one write a minute per
+/// active session, not one per request.
+const SEEN_EVERY_MS: i64 = 60_000;
+
+async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserView>> {
+    let now = state.clock.now_ms();
+    let hash = digest(token);
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at, s.last_seen_at
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
-    .bind(digest(token))
-    .bind(state.clock.now_ms())
+    .bind(&hash)
+    .bind(now)
     .fetch_optional(&state.db.pool)
     .await?;
-    Ok(match row {
-        Some(row) => Some(super::users::view_from_row(&row)?),
-        None => None,
-    })
+    let Some(row) = row else { return Ok(None) };
+    let user = super::users::view_from_row(&row)?;
+    let last_seen: i64 = row.try_get("last_seen_at")?;
+    // Staff sessions also end after a while without use: an unattended desk shows nobody's data.
+    if user.is_staff() && now - last_seen > state.settings.staff_idle_minutes * 60_000 {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&hash).execute(&state.db.pool).await?;
+        tracing::info!(user_id = user.id, "idle staff session ended");
+        return Ok(None);
+    }
+    if now - last_seen > SEEN_EVERY_MS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(&hash)
+            .execute(&state.db.pool)
+            .await?;
+    }
+    Ok(Some(user))
 }

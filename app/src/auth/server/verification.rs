@@ -2,7 +2,7 @@
 //! account: a new address gets a verification link, a registered one gets a note to its owner.
 //! Both paths hash the password, so the time taken tells nothing either.
 use super::mails;
-use super::tokens::{digest, random_token};
+use super::tokens::{self, Purpose};
 use super::{hashing, sessions, users};
 use crate::auth::{RegisterInput, Registered, UserView};
 use crate::error::{AppError, AppResult};
@@ -12,7 +12,7 @@ use crate::infra::{rate_limit, AppState};
 use crate::mail::enqueue_in;
 use sqlx::{Any, Transaction};
 
-const VERIFY_HOURS: i64 = 24;
+const VERIFY_HOURS: i64 = Purpose::VerifyEmail.valid_ms() / 3_600_000;
 
 pub async fn register(input: RegisterInput) -> AppResult<Registered> {
     let valid = input.validate()?;
@@ -59,19 +59,10 @@ pub async fn register(input: RegisterInput) -> AppResult<Registered> {
     Ok(Registered { email })
 }
 
-/// A fresh single-use link for `user_id`, stored (hashed) in the caller's transaction.
+/// A fresh single-use verification link for `user_id`, stored (hashed) in the caller's transaction.
 async fn new_link(tx: &mut Transaction<'_, Any>, state: &AppState, user_id: i64, now: i64) -> AppResult<String> {
-    let token = random_token();
-    sqlx::query(
-        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, 'verify_email', $3, $4)",
-    )
-    .bind(digest(&token))
-    .bind(user_id)
-    .bind(now)
-    .bind(now + VERIFY_HOURS * 3_600_000)
-    .execute(&mut **tx)
-    .await?;
-    Ok(format!("{}/account/verify?token={token}", state.settings.public_url))
+    let token = tokens::issue(&mut **tx, Purpose::VerifyEmail, user_id, now).await?;
+    Ok(format!("{}{}?token={token}", state.settings.public_url, Purpose::VerifyEmail.page()))
 }
 
 /// Opens a verification link: spends the token (one UPDATE, so two clicks cannot both use it),
@@ -79,16 +70,7 @@ async fn new_link(tx: &mut Transaction<'_, Any>, state: &AppState, user_id: i64,
 pub async fn verify(token: String) -> AppResult<UserView> {
     let state = state()?;
     let now = state.clock.now_ms();
-    let spent: Option<(i64,)> = sqlx::query_as(
-        "UPDATE account_tokens SET used_at = $1
-         WHERE token_hash = $2 AND purpose = 'verify_email' AND used_at IS NULL AND expires_at > $1
-         RETURNING user_id",
-    )
-    .bind(now)
-    .bind(digest(token.trim()))
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let Some((user_id,)) = spent else {
+    let Some(user_id) = tokens::spend(&state.db.pool, Purpose::VerifyEmail, &token, now).await? else {
         return Err(AppError::InvalidLink);
     };
     sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2")

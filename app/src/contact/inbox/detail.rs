@@ -51,6 +51,8 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
     let status_choice = RwSignal::new(inquiry.detail.summary.status.as_str().to_owned());
 
     let send_reply = Action::new(|input: &ThreadInput| staff_reply(input.clone()));
+    // One key per reply being written: a retry of the same reply is stored and mailed once.
+    let reply_key = StoredValue::new(crate::contact::wizard::random_key());
     let send_note = Action::new(|input: &ThreadInput| add_note(input.clone()));
     let change_status = Action::new(move |status: &Status| set_status(id, *status));
     let assign = Action::new(move |_: &()| assign_to_me(id));
@@ -69,7 +71,13 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     };
-    Effect::new(move |_| settle(send_reply.value().get(), Some(reply)));
+    Effect::new(move |_| {
+        let result = send_reply.value().get();
+        if matches!(result, Some(Ok(_))) {
+            reply_key.set_value(crate::contact::wizard::random_key());
+        }
+        settle(result, Some(reply))
+    });
     Effect::new(move |_| settle(send_note.value().get(), Some(note)));
     Effect::new(move |_| settle(change_status.value().get(), None));
     Effect::new(move |_| settle(assign.value().get(), None));
@@ -86,7 +94,7 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
         move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit_reply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: reply.get_untracked() };
+        let input = ThreadInput { inquiry_id: id, body: reply.get_untracked(), client_key: reply_key.get_value() };
         match input.validate() {
             Ok(_) => {
                 send_reply.dispatch(input);
@@ -96,7 +104,7 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
     };
     let submit_note = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: note.get_untracked() };
+        let input = ThreadInput { inquiry_id: id, body: note.get_untracked(), client_key: String::new() };
         match input.validate() {
             Ok(_) => {
                 send_note.dispatch(input);

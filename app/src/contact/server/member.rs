@@ -88,6 +88,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
 pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let member = require_verified_member().await?;
     let body = input.validate()?;
+    let key = input.key()?;
     let state = state()?;
     rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;
     let now = state.clock.now();
@@ -96,21 +97,26 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     // follow-up racing the desk closing the inquiry cannot slip in.
     let mut tx = state.db.pool.begin().await?;
     let added = sqlx::query(
-        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at)
-         SELECT id, $2, 0, $3, $4 FROM inquiries WHERE id = $1 AND member_id = $2 AND status <> 'closed'",
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
+         SELECT id, $2, 0, $3, $4, $5 FROM inquiries WHERE id = $1 AND member_id = $2 AND status <> 'closed'
+         ON CONFLICT (inquiry_id, client_key) DO NOTHING",
     )
     .bind(input.inquiry_id)
     .bind(member.id)
     .bind(&body)
     .bind(now.timestamp_millis())
+    .bind(&key)
     .execute(&mut *tx)
     .await?;
     if added.rows_affected() == 0 {
         drop(tx);
-        // Missing, someone else's (both "not found"), or closed.
+        // Missing or someone else's (both "not found"), a retry of a stored follow-up (answer with
+        // the thread as it is), or closed.
         let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
-        debug_assert_eq!(detail.summary.status, Status::Closed);
-        return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
+        if detail.summary.status == Status::Closed {
+            return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
+        }
+        return Ok(detail);
     }
     // An answered inquiry goes back to the desk with a fresh due time.
     sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3 AND status = 'answered'")

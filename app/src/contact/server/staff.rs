@@ -94,6 +94,7 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
 pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     let staff = require_staff().await?;
     let body = input.validate()?;
+    let key = input.key()?;
     let state = state()?;
     let now = state.clock.now_ms();
     let (reference, member_name, member_email): (Option<String>, String, String) = sqlx::query_as(
@@ -113,17 +114,24 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &body,
         &state.settings.public_url,
     );
-    // The reply, the status and the mail are one transaction: all or nothing.
+    // The reply, the status and the mail are one transaction: all or nothing. A retry with the
+    // same key stores nothing and mails nothing.
     let mut tx = state.db.pool.begin().await?;
-    sqlx::query(
-        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at) VALUES ($1, $2, 1, $3, $4)",
+    let stored = sqlx::query(
+        "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
+         VALUES ($1, $2, 1, $3, $4, $5) ON CONFLICT (inquiry_id, client_key) DO NOTHING",
     )
     .bind(input.inquiry_id)
     .bind(staff.id)
     .bind(&body)
     .bind(now)
+    .bind(&key)
     .execute(&mut *tx)
     .await?;
+    if stored.rows_affected() == 0 {
+        drop(tx);
+        return inbox_inquiry(input.inquiry_id).await;
+    }
     sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
         .bind(staff.id)
         .bind(now)

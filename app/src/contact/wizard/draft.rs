@@ -75,7 +75,7 @@ fn storage() -> Option<NoStorage> {
 /// 128 random bits as hex, from the browser's CSPRNG (works on plain http too, unlike
 /// `randomUUID`).
 #[cfg(feature = "csr")]
-fn random_key() -> String {
+pub(crate) fn random_key() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -88,6 +88,6 @@ fn random_key() -> String {
 }
 
 #[cfg(not(feature = "csr"))]
-fn random_key() -> String {
+pub(crate) fn random_key() -> String {
     String::new()
 }
