@@ -189,7 +189,8 @@ mod tests {
         // The library's own verifier accepts ours, and ours accepts the library's.
         let parsed = PasswordHash::new(&ours).unwrap();
         assert!(hasher(params()).verify_password(b"correct horse", &parsed).is_ok());
-        let theirs = hasher(params()).hash_password(b"battery staple", &SaltString::generate(&mut OsRng)).unwrap();
+        let salt = SaltString::generate(&mut OsRng);
+        let theirs = hasher(params()).hash_password(b"battery staple", &salt).unwrap();
         assert!(verify_now(b"battery staple", &theirs.to_string()));
         assert!(!verify_now(b"wrong", &ours));
         assert!(verify_now(b"correct horse", &ours));
