@@ -1,5 +1,8 @@
 //! Accounts: registration, login/logout, the current user, and the staff role.
+mod account_page;
+mod account_types;
 pub mod api;
+mod device;
 mod pages;
 mod redirect;
 mod reset_page;
@@ -8,6 +11,9 @@ pub mod server;
 mod session;
 mod types;
 
+pub use account_page::AccountPage;
+pub use account_types::{PasswordChange, SessionInfo};
+pub use device::device_name;
 pub use pages::{urlencode, LoginPage, RegisterPage, VerifyBanner, VerifyPage};
 pub use reset_page::ResetPage;
 pub use session::{use_session, Session};

@@ -23,6 +23,9 @@ export async function registerMember(page: Page, email: string, name = '山田 �
   await page.getByRole('button', { name: '会員登録' }).click();
   await expect(page.getByRole('heading', { name: '確認メールを送信しました' })).toBeVisible();
   await page.goto(await verificationLink(email));
+  // The link's page logs in, then moves on to the top page (another bundle): wait for that load,
+  // or the test's next navigation would race it.
+  await page.waitForURL((url) => url.pathname === '/');
   await expect(page.getByText(name)).toBeVisible();
 }
 

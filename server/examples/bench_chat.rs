@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 use tokio_tungstenite::tungstenite::Message;
 
-use support::{connect, free_port, pct, read_text, rss_kib, seed_users, wait_healthy, Ws};
+use support::{connect, free_port, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
 
 const MESSAGES_PER_PAIR: usize = 5;
 
@@ -95,23 +95,9 @@ async fn main() {
     let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
     let db = app::infra::Db::connect(&url).await.unwrap();
     let exe = std::env::current_exe().unwrap();
-    let release_dir = exe.parent().and_then(|p| p.parent()).unwrap().to_path_buf();
-
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
+    let (mut server, base) = start_release_server(&url).await;
     let ws_base = base.replace("http://", "ws://");
-    // Wednesday noon in Tokyo: chat is open.
-    let mut server = std::process::Command::new(release_dir.join("madoguchi"))
-        .env("DATABASE_URL", &url)
-        .env("MADOGUCHI_BIND", format!("127.0.0.1:{port}"))
-        .env("MADOGUCHI_FAKE_NOW", "2026-11-25T12:00:00+09:00")
-        .env("MADOGUCHI_ALLOW_FAKE_NOW", "true")
-        .env("MADOGUCHI_CHAT_QUEUE_CAP", "1000000")
-        .env("RUST_LOG", "error")
-        .spawn()
-        .expect("release server binary (cargo build --release -p server)");
     let server_pid = server.id();
-    wait_healthy(&base).await;
     let bare_port = free_port();
     let mut baseline =
         std::process::Command::new(&exe).args(["--baseline-server", &bare_port.to_string()]).spawn().unwrap();

@@ -11,7 +11,7 @@ use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{connect, free_port, pct, read_text, rss_kib, seed_users, wait_healthy, Ws};
+use support::{connect, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
 use tokio_tungstenite::tungstenite::Message;
 
 #[derive(Default)]
@@ -67,21 +67,9 @@ async fn main() {
     let minutes: u64 = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(10);
     let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
     let db = app::infra::Db::connect(&url).await.unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let release_dir = exe.parent().and_then(|p| p.parent()).unwrap().to_path_buf();
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
+    let (mut server, base) = start_release_server(&url).await;
     let ws_base = base.replace("http://", "ws://");
-    let mut server = std::process::Command::new(release_dir.join("madoguchi"))
-        .env("DATABASE_URL", &url)
-        .env("MADOGUCHI_BIND", format!("127.0.0.1:{port}"))
-        .env("MADOGUCHI_FAKE_NOW", "2026-11-25T12:00:00+09:00")
-        .env("MADOGUCHI_ALLOW_FAKE_NOW", "true")
-        .env("RUST_LOG", "error")
-        .spawn()
-        .expect("release server binary (cargo build --release -p server)");
     let pid = server.id();
-    wait_healthy(&base).await;
 
     let (members, member_cookies) = seed_users(&db, "sm", pairs, "member").await;
     let (staff, staff_cookies) = seed_users(&db, "ss", pairs, "staff").await;

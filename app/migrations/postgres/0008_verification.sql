@@ -20,3 +20,5 @@ CREATE INDEX account_tokens_expires ON account_tokens (expires_at);
 -- `staff_idle_minutes` without use.
 ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
 UPDATE sessions SET last_seen_at = created_at;
+-- The browser's user agent at login, shown (as "Chrome on Windows") in the member's own list.
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';

@@ -1,5 +1,5 @@
 //! Account server functions. Each is a public HTTP endpoint under `/api/auth/…`.
-use super::{LoginInput, RegisterInput, Registered, ResetInput, UserView};
+use super::{LoginInput, PasswordChange, RegisterInput, Registered, ResetInput, SessionInfo, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -26,6 +26,40 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "auth/reset/confirm", input = Json)]
 pub async fn confirm_password_reset(input: ResetInput) -> Result<UserView, AppError> {
     crate::infra::http::reply(super::server::confirm_reset(input).await)
+}
+
+/// The caller's own sessions, newest use first.
+#[server(prefix = "/api", endpoint = "account/sessions", input = Json)]
+pub async fn my_sessions() -> Result<Vec<SessionInfo>, AppError> {
+    use super::server::{list_sessions, require_member};
+    crate::infra::http::reply(async { list_sessions(&require_member().await?).await }.await)
+}
+
+/// Ends one of the caller's sessions, or (`None`) every one but this.
+#[server(prefix = "/api", endpoint = "account/sessions/end", input = Json)]
+pub async fn end_my_sessions(id: Option<String>) -> Result<Vec<SessionInfo>, AppError> {
+    use super::server::{end_sessions, list_sessions, require_member};
+    crate::infra::http::reply(
+        async {
+            let user = require_member().await?;
+            end_sessions(&user, id).await?;
+            list_sessions(&user).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "account/name", input = Json)]
+pub async fn change_display_name(display_name: String) -> Result<UserView, AppError> {
+    use super::server::{rename, require_member};
+    crate::infra::http::reply(async { rename(&require_member().await?, display_name).await }.await)
+}
+
+/// A new password, with the current one as proof; every other session ends.
+#[server(prefix = "/api", endpoint = "account/password", input = Json)]
+pub async fn change_my_password(change: PasswordChange) -> Result<(), AppError> {
+    use super::server::{change_password, require_member};
+    crate::infra::http::reply(async { change_password(&require_member().await?, change).await }.await)
 }
 
 #[server(prefix = "/api", endpoint = "auth/resend-verification", input = Json)]

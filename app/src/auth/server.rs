@@ -1,5 +1,6 @@
 //! Server side of accounts: the user store, password hashing, sessions, and the guards every
 //! other feature's server functions call first (`require_member`, `require_staff`).
+mod account;
 mod guard;
 mod hashing;
 mod mails;
@@ -9,6 +10,7 @@ mod tokens;
 mod users;
 mod verification;
 
+pub use account::{change_password, end_sessions, list_sessions, rename};
 pub use guard::{caller, current_user, require_member, require_staff, require_verified_member, Member, Staff};
 pub use hashing::configure as configure_hashing;
 pub use reset::{confirm as confirm_reset, request as request_reset};

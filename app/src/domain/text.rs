@@ -16,6 +16,8 @@ pub enum ValidationError {
     /// Invisible format characters (Unicode category Cf) in a one-line field.
     FormatCharacters,
     InvalidEmail,
+    /// The current password, asked again before a change, did not match.
+    WrongPassword,
     InvalidDate,
     InvalidNumber,
     InvalidChoice,
@@ -40,6 +42,8 @@ impl ValidationError {
                 "Invisible formatting characters (text-direction controls, zero-width characters) are not allowed."
                     .into()
             }
+            (Self::WrongPassword, Lang::Ja) => "現在のパスワードが正しくありません。".into(),
+            (Self::WrongPassword, Lang::En) => "The current password is not correct.".into(),
             (Self::InvalidEmail, Lang::Ja) => "メールアドレスの形式が正しくありません。".into(),
             (Self::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
             (Self::InvalidDate, Lang::Ja) => "日付の形式が正しくありません(例: 2026-11-25)。".into(),

@@ -367,6 +367,16 @@ texts! {
     RESET_SENT = "ご登録があれば、再設定用のリンクをお送りしました(30分間有効)。メールをご確認ください。" / "If an account exists for this address, we mailed a link (valid for 30 minutes). Please check your mail.";
     RESET_NEW_PASSWORD = "新しいパスワード" / "New password";
     RESET_SAVE = "パスワードを変更" / "Change the password";
+    ACCOUNT_TITLE = "アカウント設定" / "Account settings";
+    ACCOUNT_LINK = "アカウント" / "Account";
+    PASSWORD_CHANGE_TITLE = "パスワードの変更" / "Change your password";
+    PASSWORD_CHANGE_HELP = "変更すると、この端末以外のログインはすべて終了します。" / "Changing it logs out every other device.";
+    PASSWORD_CURRENT = "現在のパスワード" / "Current password";
+    PASSWORD_CHANGED = "パスワードを変更しました。ほかの端末のログインは終了しました。" / "Your password was changed; other devices were logged out.";
+    SESSIONS_TITLE = "ログイン中の端末" / "Where you are logged in";
+    SESSIONS_THIS = "この端末" / "This device";
+    SESSIONS_END = "ログアウトさせる" / "Log out";
+    SESSIONS_END_OTHERS = "この端末以外をすべてログアウト" / "Log out every other device";
     ERR_BUSY = "ただいま混み合っています。少し時間をおいて再度お試しください。" / "We are busy right now. Please try again in a moment.";
     ERR_TRANSPORT = "通信エラーが発生しました。接続を確認して再度お試しください。" / "Could not reach the server. Check your connection and try again.";
 }

@@ -3,7 +3,7 @@
 //! and the server answers with the page of the area it belongs to.
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
-use crate::auth::{LoginPage, RegisterPage, ResetPage, VerifyPage};
+use crate::auth::{AccountPage, LoginPage, RegisterPage, ResetPage, VerifyPage};
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
@@ -91,6 +91,7 @@ pub fn AccountApp() -> impl IntoView {
     view! {
         <Shell>
             <Routes fallback=|| view! { <Elsewhere here=Area::Account /> }>
+                <Route path=path!("/account") view=AccountPage />
                 <Route path=path!("/account/verify") view=VerifyPage />
                 <Route path=path!("/account/reset") view=ResetPage />
             </Routes>

@@ -35,6 +35,7 @@ pub fn Header() -> impl IntoView {
                     {i18n.t(msg::LOGGED_IN_AS)} " " <strong>{user.display_name.clone()}</strong>
                     {staff.then(|| view! { <span class="badge">{i18n.t(msg::STAFF_BADGE)}</span> })}
                 </span>
+                <a href="/account">{i18n.t(msg::ACCOUNT_LINK)}</a>
                 <A href="/contact/history">{i18n.t(msg::HISTORY_TITLE)}</A>
                 <A href="/chat/history">{i18n.t(msg::CHAT_HISTORY)}</A>
                 {staff.then(|| view! { <A href="/admin">{i18n.t(msg::ADMIN)}</A> })}

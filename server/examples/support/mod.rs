@@ -101,3 +101,24 @@ pub async fn wait_healthy(base: &str) {
     }
     panic!("server at {base} did not come up");
 }
+
+/// The real release server (built next to this example) on a free port over `database_url`, its
+/// clock pinned to a Wednesday noon in Tokyo so chat is open. Returns the process and its base URL
+/// once `/healthz` answers.
+pub async fn start_release_server(database_url: &str) -> (std::process::Child, String) {
+    let exe = std::env::current_exe().unwrap();
+    let release_dir = exe.parent().and_then(|p| p.parent()).unwrap().to_path_buf();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let server = std::process::Command::new(release_dir.join("madoguchi"))
+        .env("DATABASE_URL", database_url)
+        .env("MADOGUCHI_BIND", format!("127.0.0.1:{port}"))
+        .env("MADOGUCHI_FAKE_NOW", "2026-11-25T12:00:00+09:00")
+        .env("MADOGUCHI_ALLOW_FAKE_NOW", "true")
+        .env("MADOGUCHI_CHAT_QUEUE_CAP", "1000000")
+        .env("RUST_LOG", "error")
+        .spawn()
+        .expect("release server binary (cargo build --release -p server)");
+    wait_healthy(&base).await;
+    (server, base)
+}

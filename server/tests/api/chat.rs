@@ -258,14 +258,7 @@ async fn the_connection_logic_runs_over_plain_channels() {
     use futures_util::StreamExt;
     let app = chat_app(|_| {}).await;
     let m = member(&app, "chan@example.jp").await;
-    let me = m.me().await;
-    let user = app::auth::UserView {
-        id: me["id"].as_i64().unwrap(),
-        email: me["email"].as_str().unwrap().into(),
-        display_name: me["display_name"].as_str().unwrap().into(),
-        role: app::auth::Role::Member,
-        email_verified: true,
-    };
+    let user = m.user_view().await;
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let (out_tx, mut out_rx) = futures_channel::mpsc::unbounded::<ServerMsg>();
     let (in_tx, in_rx) = futures_channel::mpsc::unbounded::<app::chat::server::Inbound>();

@@ -136,14 +136,7 @@ async fn a_few_sockets_per_member_and_chat() {
 async fn a_lagging_connection_misses_no_message() {
     let (app, _) = chat_app().await;
     let m = member(&app, "slow@example.jp").await;
-    let me = m.me().await;
-    let user = app::auth::UserView {
-        id: me["id"].as_i64().unwrap(),
-        email: me["email"].as_str().unwrap().into(),
-        display_name: me["display_name"].as_str().unwrap().into(),
-        role: app::auth::Role::Member,
-        email_verified: true,
-    };
+    let user = m.user_view().await;
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let sato = staff(&app, "sato@example.jp").await;
     sato.call("chat/staff/take-next", json!({})).await;

@@ -152,6 +152,11 @@ impl Client {
         self.jar.cookies(&url).and_then(|v| v.to_str().ok().map(str::to_owned)).unwrap_or_default()
     }
 
+    /// The logged-in user as the server's own type (for driving the socket logic directly).
+    pub async fn user_view(&self) -> app::auth::UserView {
+        serde_json::from_value(self.me().await).expect("logged in")
+    }
+
     pub async fn me(&self) -> Value {
         self.call("auth/me", json!({})).await.1
     }

@@ -1,5 +1,6 @@
 //! Integration tests: the real server on a random port, over HTTP, against SQLite by default or
 //! PostgreSQL when `MADOGUCHI_TEST_POSTGRES` names a server (the test command runs both).
+mod account;
 mod admin;
 mod auth;
 mod chat;

@@ -43,6 +43,10 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("auth/me", Public, json!({})),
         ("auth/verify", Public, json!({ "token": "not-a-real-token" })),
         ("auth/resend-verification", Member, json!({})),
+        ("account/sessions", Member, json!({})),
+        ("account/sessions/end", Member, json!({ "id": "not-a-session-id" })),
+        ("account/name", Member, json!({ "display_name": "新しい名前" })),
+        ("account/password", Member, json!({ "change": { "current": "wrong-password", "new": "new-password-1" } })),
         ("auth/reset/request", Public, json!({ "email": "nobody@example.jp" })),
         (
             "auth/reset/confirm",

@@ -22,13 +22,23 @@ pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
     let ttl_hours =
         if user.is_staff() { state.settings.staff_session_ttl_hours } else { state.settings.session_ttl_hours };
     let ttl_secs = ttl_hours * 3600;
+    // The browser, for the member's list of their own sessions ("Chrome on Windows").
+    let agent: String = crate::infra::http::parts()
+        .ok()
+        .and_then(|p| p.headers.get("user-agent").and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .unwrap_or_default()
+        .chars()
+        .take(300)
+        .collect();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $3)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent)
+         VALUES ($1, $2, $3, $4, $3, $5)",
     )
     .bind(digest(&token))
     .bind(user.id)
     .bind(now)
     .bind(now + ttl_secs * 1000)
+    .bind(agent)
     .execute(&state.db.pool)
     .await?;
     set_cookie(cookie_header(state, &token, ttl_secs));
@@ -41,6 +51,11 @@ pub async fn end(state: &AppState, parts: &Parts) -> AppResult<()> {
     }
     set_cookie(cookie_header(state, "", 0));
     Ok(())
+}
+
+/// The digest of the request's own session, to tell "this device" apart and keep it.
+pub fn current_digest(parts: &Parts) -> Option<String> {
+    cookie(parts, SESSION_COOKIE).map(|t| digest(&t))
 }
 
 /// The user behind the request's session cookie, if the session is still valid.

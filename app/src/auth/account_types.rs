@@ -1,0 +1,19 @@
+//! What the account page exchanges with the server.
+use crate::calendar::Moment;
+use serde::{Deserialize, Serialize};
+
+/// One of the member's own sessions. `id` is a short prefix of the stored digest: enough to name
+/// it, useless as a login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: String,
+    pub device: String,
+    pub last_seen: Moment,
+    pub this_device: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
