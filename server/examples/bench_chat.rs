@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 use tokio_tungstenite::tungstenite::Message;
 
-use support::{connect, free_port, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
+use support::{active_chat, connect, free_port, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
 
 const MESSAGES_PER_PAIR: usize = 5;
 
@@ -107,14 +107,7 @@ async fn main() {
     let (staff, staff_cookies) = seed_users(&db, "ps", pairs_n, "staff").await;
     let mut sessions = Vec::new();
     for i in 0..pairs_n {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, staff_id, taken_at) VALUES ($1, 'other', 'active', 0, 0, $2, 0) RETURNING id",
-        )
-        .bind(members[i])
-        .bind(staff[i])
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+        let id = active_chat(&db, members[i], staff[i]).await;
         sessions.push(id);
     }
     let mut pairs = Vec::new();

@@ -11,7 +11,7 @@ use futures_util::{SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{connect, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
+use support::{active_chat, connect, pct, read_text, rss_kib, seed_users, start_release_server, Ws};
 use tokio_tungstenite::tungstenite::Message;
 
 #[derive(Default)]
@@ -77,14 +77,7 @@ async fn main() {
     let tally = Arc::new(Tally::default());
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..pairs {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, staff_id, taken_at) VALUES ($1, 'other', 'active', 0, 0, $2, 0) RETURNING id",
-        )
-        .bind(members[i])
-        .bind(staff[i])
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+        let id = active_chat(&db, members[i], staff[i]).await;
         let u = format!("{ws_base}/ws/chat?session={id}");
         // Two sockets per side: one sends, one listens; the member talks, staff answer.
         let member_out = connect(&u, &base, Some(&member_cookies[i])).await;

@@ -122,3 +122,17 @@ pub async fn start_release_server(database_url: &str) -> (std::process::Child, S
     wait_healthy(&base).await;
     (server, base)
 }
+
+/// A chat already taken by `staff`, written straight into the database (no queue, no hashing).
+pub async fn active_chat(db: &app::infra::Db, member: i64, staff: i64) -> i64 {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO chat_sessions (member_id, topic, status, enqueued_at, last_seen_at, staff_id, taken_at)
+         VALUES ($1, 'other', 'active', 0, 0, $2, 0) RETURNING id",
+    )
+    .bind(member)
+    .bind(staff)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    id
+}
