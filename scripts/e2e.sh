@@ -37,6 +37,12 @@ run_e2e() {
   MADOGUCHI_STAFF_PASSWORD="staff-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
   export MADOGUCHI_STAFF_PASSWORD
   DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF_EMAIL" --name "スタッフ 佐藤"
+  # A second one whose two-factor set-up is the subject of two_factor.spec.ts.
+  export MADOGUCHI_STAFF2_EMAIL=desk2fa@example.jp
+  # The secret sso.spec.ts signs hand-off tokens with, as the parent site would.
+  MADOGUCHI_SSO_JWT_SECRET="sso-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  export MADOGUCHI_SSO_JWT_SECRET
+  DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF2_EMAIL" --name "スタッフ 鈴木"
   # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
   # Every browser test comes from 127.0.0.1, so the per-address sign-up and login limits are
   # raised here; the limits themselves are tested by the integration suite.

@@ -9,6 +9,7 @@ mod reset_page;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod session;
+mod two_factor;
 mod types;
 
 pub use account_page::AccountPage;
@@ -17,4 +18,5 @@ pub use device::device_name;
 pub use pages::{urlencode, LoginPage, RegisterPage, VerifyBanner, VerifyPage};
 pub use reset_page::ResetPage;
 pub use session::{use_session, Session};
-pub use types::{LoginInput, RegisterInput, Registered, ResetInput, Role, UserView};
+pub use two_factor::{api as two_factor_api, BackupCodes, Enrolment, TwoFactorPage, TwoFactorStatus};
+pub use types::{LoginInput, RegisterInput, Registered, ResetInput, Role, SignInOptions, UserView};

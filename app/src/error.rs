@@ -37,6 +37,18 @@ pub enum AppError {
     /// A mailed link that is unknown, used or expired.
     #[error("invalid link")]
     InvalidLink,
+    /// The password was right; this account also needs its two-factor code (or a backup code).
+    #[error("two-factor code required")]
+    CodeRequired,
+    /// The two-factor or backup code is wrong, or was already used.
+    #[error("wrong code")]
+    InvalidCode,
+    /// Staff must set up two-factor before any staff page or function works.
+    #[error("two-factor setup required")]
+    TwoFactorSetup,
+    /// A sign-in hand-off from the parent site that is not valid (signature, expiry, replay…).
+    #[error("sign-in hand-off refused")]
+    SsoRefused,
     /// The chat queue is at its cap.
     #[error("line busy")]
     LineBusy,
@@ -110,6 +122,10 @@ impl AppError {
             }
             AppError::Unverified => msg::ERR_UNVERIFIED.get(lang).into(),
             AppError::InvalidLink => msg::ERR_INVALID_LINK.get(lang).into(),
+            AppError::CodeRequired => msg::ERR_CODE_REQUIRED.get(lang).into(),
+            AppError::InvalidCode => msg::ERR_INVALID_CODE.get(lang).into(),
+            AppError::TwoFactorSetup => msg::ERR_TWO_FACTOR_SETUP.get(lang).into(),
+            AppError::SsoRefused => msg::ERR_SSO_REFUSED.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
@@ -126,8 +142,12 @@ impl AppError {
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
-            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Unverified => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated
+            | AppError::InvalidCredentials
+            | AppError::CodeRequired
+            | AppError::InvalidCode
+            | AppError::SsoRefused => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Unverified | AppError::TwoFactorSetup => StatusCode::FORBIDDEN,
             AppError::InvalidLink => StatusCode::GONE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -12,7 +12,7 @@ pub use area::Area;
 pub use areas::{AccountApp, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
 use header::Header;
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Router, A};
 pub use pages::NotFound;
 
 /// The frame around one area's routes: language and session state, the router, header, main
@@ -30,6 +30,11 @@ fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
             <footer class="site-footer">
+                <nav aria-label=i18n.t(msg::FOOTER_NAV)>
+                    <A href="/privacy">{i18n.t(msg::PRIVACY_LINK)}</A>
+                    " · "
+                    <A href="/terms">{i18n.t(msg::TERMS_LINK)}</A>
+                </nav>
                 <p>{i18n.t(msg::FOOTER)}</p>
             </footer>
         </Router>

@@ -12,8 +12,8 @@ test('each area loads only its own bundle, links between areas work, and Back re
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
   // Within an area the move is client-side: no further bundle.
-  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ログイン' }).click();
-  await expect(page.getByRole('heading', { name: 'ログイン' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'サイト情報' }).getByRole('link', { name: '利用規約' }).click();
+  await expect(page.getByRole('heading', { name: /利用規約/, level: 1 })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
   expect(bundles).toEqual(['home']);

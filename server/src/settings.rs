@@ -77,6 +77,24 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_STAFF_SESSION_TTL_HOURS")? {
         s.staff_session_ttl_hours = v;
     }
+    s.sso_jwt_secret = var("MADOGUCHI_SSO_JWT_SECRET").or(s.sso_jwt_secret.take());
+    if let Some(v) = var("MADOGUCHI_SSO_JWT_PUBLIC_KEY") {
+        // The PEM itself, or the path of a file holding it.
+        s.sso_jwt_public_key = Some(if v.trim_start().starts_with("-----BEGIN") {
+            v
+        } else {
+            std::fs::read_to_string(&v).map_err(|e| format!("MADOGUCHI_SSO_JWT_PUBLIC_KEY: {v}: {e}"))?
+        });
+    }
+    s.sso_jwt_audience = var("MADOGUCHI_SSO_JWT_AUDIENCE").or(s.sso_jwt_audience.take());
+    s.sso_jwt_issuer = var("MADOGUCHI_SSO_JWT_ISSUER").or(s.sso_jwt_issuer.take());
+    s.sso_login_url = var("MADOGUCHI_SSO_LOGIN_URL").or(s.sso_login_url.take());
+    if let Some(v) = parse("MADOGUCHI_LOCAL_SIGNUP")? {
+        s.local_signup = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_STAFF_TWO_FACTOR")? {
+        s.staff_two_factor = v;
+    }
     if let Some(v) = parse("MADOGUCHI_STAFF_IDLE_MINUTES")? {
         s.staff_idle_minutes = v;
     }

@@ -119,6 +119,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler)),
         ("/ws/chat", get(ws_handler)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
+        ("/sso/jwt", get(app::auth::server::sso_handoff)),
     ]
 }
 

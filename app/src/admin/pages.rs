@@ -18,6 +18,11 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
     move || match session.state() {
         None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+        // Two-factor comes first while it is required (the server refuses staff functions until then).
+        Some(Some(user)) if user.two_factor_due => {
+            let _ = window().location().assign("/admin/two-factor");
+            view! { <p class="muted" role="status">{i18n.t(msg::LOADING)}</p> }.into_any()
+        }
         Some(Some(user)) if user.is_staff() => children.with_value(|c| c()).into_any(),
         Some(user) => view! {
             <section class="card refusal" role="alert" aria-labelledby="admin-refused">
@@ -64,6 +69,8 @@ fn Dashboard() -> impl IntoView {
                 <A href="/admin/faq">{i18n.t(msg::FAQ_ADMIN_LINK)}</A>
                 " · "
                 <A href="/admin/ideas">{i18n.t(msg::IDEAS_ADMIN_LINK)}</A>
+                " · "
+                <A href="/admin/two-factor">{i18n.t(msg::TWO_FACTOR_TITLE)}</A>
             </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),

@@ -1,5 +1,5 @@
 //! Account server functions. Each is a public HTTP endpoint under `/api/auth/…`.
-use super::{LoginInput, PasswordChange, RegisterInput, Registered, ResetInput, SessionInfo, UserView};
+use super::{LoginInput, PasswordChange, RegisterInput, Registered, ResetInput, SessionInfo, SignInOptions, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -22,9 +22,10 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     crate::infra::http::reply(super::server::request_reset(email).await)
 }
 
-/// Sets the new password from a reset link; ends every session and logs this browser in.
+/// Sets the new password from a reset link; ends every session and logs this browser in (not for
+/// accounts with two-factor: `None`, they log in with their code).
 #[server(prefix = "/api", endpoint = "auth/reset/confirm", input = Json)]
-pub async fn confirm_password_reset(input: ResetInput) -> Result<UserView, AppError> {
+pub async fn confirm_password_reset(input: ResetInput) -> Result<Option<UserView>, AppError> {
     crate::infra::http::reply(super::server::confirm_reset(input).await)
 }
 
@@ -66,6 +67,22 @@ pub async fn change_my_password(change: PasswordChange) -> Result<(), AppError> 
 pub async fn resend_verification() -> Result<(), AppError> {
     use super::server::{require_member, resend_verification};
     crate::infra::http::reply(async { resend_verification(require_member().await?).await }.await)
+}
+
+/// Whether members log in through the parent site, and whether they may sign up here. Public:
+/// the login and sign-up pages ask before showing their forms.
+#[server(prefix = "/api", endpoint = "auth/options", input = Json)]
+pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
+    crate::infra::http::reply(
+        async {
+            let state = crate::infra::http::state()?;
+            Ok(SignInOptions {
+                sso_login_url: state.settings.sso_login_url.clone(),
+                local_signup: state.settings.local_signup,
+            })
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "auth/login", input = Json)]

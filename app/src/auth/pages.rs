@@ -1,5 +1,5 @@
 //! Login and registration pages.
-use super::api::{login, register, resend_verification, verify_email};
+use super::api::{get_sign_in_options, login, register, resend_verification, verify_email};
 use super::{use_session, LoginInput, RegisterInput};
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
@@ -26,15 +26,33 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    // Shown once the server said the password is right and the account has two-factor.
+    let wants_code = RwSignal::new(false);
     let problem = RwSignal::new(None::<AppError>);
     let next = next_path();
     let navigate = use_navigate();
+    // With a parent site, members log in there; staff (`?staff`, or bound for /admin) log in here.
+    let options = LocalResource::new(get_sign_in_options);
+    let staff_login = use_query_map().with_untracked(|q| q.get("staff").is_some()) || next().starts_with("/admin");
+    let to_parent = {
+        let next = next_path();
+        Memo::new(move |_| {
+            options.get().and_then(Result::ok).and_then(|o| o.parent_login(&next())).filter(|_| !staff_login)
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(url) = to_parent.get() {
+            let _ = window().location().replace(&url);
+        }
+    });
     let action = Action::new(|input: &LoginInput| login(input.clone()));
     Effect::new(move |_| match action.value().get() {
         Some(Ok(user)) => {
             session.set(Some(user));
             navigate(&next(), NavigateOptions::default());
         }
+        Some(Err(AppError::CodeRequired)) => wants_code.set(true),
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });
@@ -43,16 +61,21 @@ pub fn LoginPage() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         problem.set(None);
-        action.dispatch(LoginInput { email: email.get_untracked(), password: password.get_untracked() });
+        let code = wants_code.get_untracked().then(|| code.get_untracked());
+        action.dispatch(LoginInput { email: email.get_untracked(), password: password.get_untracked(), code });
     };
     let register_href = move || format!("/register?next={}", urlencode(&next_path()()));
     view! {
         <section class="card narrow" aria-labelledby="login-title">
             <h1 id="login-title">{i18n.t(msg::LOGIN_TITLE)}</h1>
-            <form on:submit=on_submit novalidate>
+            <p role="status" hidden=move || to_parent.with(Option::is_none)>{i18n.t(msg::SSO_MOVING)}</p>
+            <form on:submit=on_submit novalidate hidden=move || to_parent.with(Option::is_some)>
                 <FormProblem problem=problem.into() />
                 <TextField id="email" label=msg::EMAIL value=email input_type="email" autocomplete="username" error=field("email") />
                 <TextField id="password" label=msg::PASSWORD value=password input_type="password" autocomplete="current-password" error=field("password") />
+                <Show when=move || wants_code.get()>
+                    <TextField id="code" label=msg::TWO_FACTOR_CODE value=code autocomplete="one-time-code" hint=msg::TWO_FACTOR_CODE_HINT error=field("code") />
+                </Show>
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { msg::SUBMITTING.get(i18n.get()) } else { msg::LOGIN.get(i18n.get()) }}
                 </button>
@@ -95,6 +118,9 @@ pub fn RegisterPage() -> impl IntoView {
         }
     };
     let login_href = move || format!("/login?next={}", urlencode(&next_path()()));
+    // Sign-up may be the parent site's alone.
+    let options = LocalResource::new(get_sign_in_options);
+    let closed = move || options.get().and_then(Result::ok).is_some_and(|o| !o.local_signup);
     // After sending, the same answer whether or not the address already had an account. The form
     // stays in the page (hidden), so the view is built once.
     view! {
@@ -103,7 +129,8 @@ pub fn RegisterPage() -> impl IntoView {
                 {move || if sent().is_some() { i18n.t(msg::VERIFY_SENT_TITLE)() } else { i18n.t(msg::REGISTER_TITLE)() }}
             </h1>
             <p role="status">{move || sent().map(|done| format!("{}{}", done.email, msg::VERIFY_SENT_BODY.get(i18n.get())))}</p>
-            <form on:submit=on_submit novalidate hidden=move || sent().is_some()>
+            <p class="notice" hidden=move || !closed()>{i18n.t(msg::SIGNUP_ELSEWHERE)}</p>
+            <form on:submit=on_submit novalidate hidden=move || sent().is_some() || closed()>
                 <FormProblem problem=problem />
                 <TextField id="email" label=msg::EMAIL value=email input_type="email" autocomplete="email" error=field("email") />
                 <TextField id="password" label=msg::PASSWORD value=password input_type="password" autocomplete="new-password" hint=msg::PASSWORD_HINT error=field("password") max_chars=128 />

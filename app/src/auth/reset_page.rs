@@ -54,10 +54,12 @@ fn NewPassword(token: String) -> impl IntoView {
     let problem = RwSignal::new(None::<AppError>);
     let save = Action::new(|input: &ResetInput| confirm_password_reset(input.clone()));
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(user)) => {
+        Some(Ok(Some(user))) => {
             session.set(Some(user));
             navigate("/", NavigateOptions { replace: true, ..Default::default() });
         }
+        // Two-factor accounts log in again, with their code.
+        Some(Ok(None)) => navigate("/login", NavigateOptions { replace: true, ..Default::default() }),
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });

@@ -6,15 +6,22 @@ mod hashing;
 mod mails;
 mod reset;
 mod sessions;
+mod sso;
 mod tokens;
+mod two_factor;
 mod users;
 mod verification;
 
 pub use account::{change_password, end_sessions, list_sessions, rename};
-pub use guard::{caller, current_user, require_member, require_staff, require_verified_member, Member, Staff};
+pub use guard::{
+    caller, current_user, require_member, require_staff, require_staff_enrolling, require_verified_member, Member,
+    Staff,
+};
 pub use hashing::configure as configure_hashing;
 pub use reset::{confirm as confirm_reset, request as request_reset};
 pub use sessions::SESSION_COOKIE;
+pub use sso::handoff as sso_handoff;
+pub use two_factor::{backup_codes_left, confirm as confirm_two_factor, start as start_two_factor};
 pub use users::{create_user, CreateUserError};
 pub use verification::{register, resend as resend_verification, verify};
 
@@ -49,10 +56,18 @@ pub async fn login(input: LoginInput) -> AppResult<UserView> {
     let ok = hashing::verify(input.password, stored).await?;
     match (ok, record) {
         (true, Some(user)) => {
+            // The second step, for accounts with two-factor. Asking for it only after the right
+            // password is what every site does; the password attempts stay limited as above.
+            if user.view.two_factor {
+                let code = input.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+                let Some(code) = code else { return Err(AppError::CodeRequired) };
+                two_factor::check_login(&state, user.view.id, code).await?;
+            }
+            let view = two_factor::with_due(&state, user.view);
             rate_limit::clear(&state, Action::LoginAccountAddress, &account_address).await?;
-            sessions::start(&state, &user.view).await?;
-            tracing::info!(user_id = user.view.id, "logged in");
-            Ok(user.view)
+            sessions::start(&state, &view).await?;
+            tracing::info!(user_id = view.id, "logged in");
+            Ok(view)
         }
         _ => {
             tracing::warn!(client = %ip, "failed login");

@@ -36,6 +36,13 @@ pub struct UserView {
     /// The member opened the link mailed to their address (operator-made accounts count as
     /// verified). Until then they can read but not write.
     pub email_verified: bool,
+    /// Two-factor is set up (staff).
+    #[serde(default)]
+    pub two_factor: bool,
+    /// A staff member who must set up two-factor before any staff page works (the setting is on
+    /// and they have not): the staff pages send them to `/admin/two-factor`.
+    #[serde(default)]
+    pub two_factor_due: bool,
 }
 
 impl UserView {
@@ -80,6 +87,24 @@ pub struct Registered {
     pub email: String,
 }
 
+/// How members sign in on this site: through the parent site (`sso_login_url`), and whether
+/// local sign-up is offered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    pub sso_login_url: Option<String>,
+    pub local_signup: bool,
+}
+
+impl SignInOptions {
+    /// Where "log in" sends a member who should come back to `next`: the parent site's login with
+    /// `next` appended (the parent passes it back on `/sso/jwt`), or `None` for the local form.
+    pub fn parent_login(&self, next: &str) -> Option<String> {
+        let url = self.sso_login_url.as_deref()?;
+        let join = if url.contains('?') { '&' } else { '?' };
+        Some(format!("{url}{join}next={}", super::urlencode(next)))
+    }
+}
+
 /// A new password with the token from the reset mail.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ResetInput {
@@ -91,6 +116,10 @@ pub struct ResetInput {
 pub struct LoginInput {
     pub email: String,
     pub password: String,
+    /// The second step for accounts with two-factor: six digits or a backup code. Asked for
+    /// (`CodeRequired`) once the password was right.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ pub enum ValidationError {
     /// Invisible format characters (Unicode category Cf) in a one-line field.
     FormatCharacters,
     InvalidEmail,
+    /// Not six digits nor a backup code.
+    InvalidCode,
     /// The current password, asked again before a change, did not match.
     WrongPassword,
     InvalidDate,
@@ -44,6 +46,8 @@ impl ValidationError {
             }
             (Self::WrongPassword, Lang::Ja) => "現在のパスワードが正しくありません。".into(),
             (Self::WrongPassword, Lang::En) => "The current password is not correct.".into(),
+            (Self::InvalidCode, Lang::Ja) => "6桁の数字、またはバックアップコードを入力してください。".into(),
+            (Self::InvalidCode, Lang::En) => "Enter the 6 digits, or one of your backup codes.".into(),
             (Self::InvalidEmail, Lang::Ja) => "メールアドレスの形式が正しくありません。".into(),
             (Self::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
             (Self::InvalidDate, Lang::Ja) => "日付の形式が正しくありません(例: 2026-11-25)。".into(),

@@ -49,10 +49,15 @@ pub enum Action {
     SurveyAnswer,
     /// Anonymous look-ups (help search, suggestions, similar ideas) per address.
     Lookup,
+    /// Two-factor codes tried for one account (a 6-digit code is a small space: 5 tries per
+    /// 5 minutes leaves a guesser about one chance in 100,000 a day).
+    SecondFactor,
+    /// Sign-in hand-offs from the parent site, per client address.
+    Sso,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::LoginAccountAddress,
         Action::LoginAddress,
         Action::LoginAccount,
@@ -69,6 +74,8 @@ impl Action {
         Action::ChatJoin,
         Action::SurveyAnswer,
         Action::Lookup,
+        Action::SecondFactor,
+        Action::Sso,
     ];
 
     /// The counter's prefix and the setting's name (`MADOGUCHI_LIMIT_` + upper case).
@@ -90,6 +97,8 @@ impl Action {
             Action::ChatJoin => "chat_join",
             Action::SurveyAnswer => "survey_answer",
             Action::Lookup => "lookup",
+            Action::SecondFactor => "second_factor",
+            Action::Sso => "sso",
         }
     }
 }
@@ -113,6 +122,8 @@ pub struct Limits {
     pub chat_join: RateLimit,
     pub survey_answer: RateLimit,
     pub lookup: RateLimit,
+    pub second_factor: RateLimit,
+    pub sso: RateLimit,
 }
 
 impl Default for Limits {
@@ -135,6 +146,8 @@ impl Default for Limits {
             chat_join: RateLimit::new(20, HOUR),
             survey_answer: RateLimit::new(30, HOUR),
             lookup: RateLimit::new(600, 60),
+            second_factor: RateLimit::new(5, 300),
+            sso: RateLimit::new(60, 300),
         }
     }
 }
@@ -166,6 +179,8 @@ impl Limits {
             Action::ChatJoin => &self.chat_join,
             Action::SurveyAnswer => &self.survey_answer,
             Action::Lookup => &self.lookup,
+            Action::SecondFactor => &self.second_factor,
+            Action::Sso => &self.sso,
         }
     }
 
@@ -187,6 +202,8 @@ impl Limits {
             Action::ChatJoin => &mut self.chat_join,
             Action::SurveyAnswer => &mut self.survey_answer,
             Action::Lookup => &mut self.lookup,
+            Action::SecondFactor => &mut self.second_factor,
+            Action::Sso => &mut self.sso,
         }
     }
 }

@@ -20,6 +20,19 @@ pub struct Settings {
     pub staff_session_ttl_hours: i64,
     /// …and after this long without a request.
     pub staff_idle_minutes: i64,
+    /// Staff cannot use any staff page or function until they set up two-factor.
+    pub staff_two_factor: bool,
+    /// Sign-in from the parent site (`GET /sso/jwt?token=…`): the HS256 shared secret…
+    pub sso_jwt_secret: Option<String>,
+    /// …and/or the parent's public key (PEM, RSA for RS256 or EC P-256 for ES256).
+    pub sso_jwt_public_key: Option<String>,
+    /// Checked against the token's `aud` / `iss` when set.
+    pub sso_jwt_audience: Option<String>,
+    pub sso_jwt_issuer: Option<String>,
+    /// When set, "log in" sends members to the parent site (staff still log in here).
+    pub sso_login_url: Option<String>,
+    /// Members may sign up here (off when the parent site is the only way in).
+    pub local_signup: bool,
     /// Every rate limit (see `limits.rs`).
     pub limits: Limits,
     /// Our own reverse proxies: when the socket peer is one of these, the client is the
@@ -72,6 +85,13 @@ impl Default for Settings {
             session_ttl_hours: 24 * 14,
             staff_session_ttl_hours: 12,
             staff_idle_minutes: 60,
+            staff_two_factor: true,
+            sso_jwt_secret: None,
+            sso_jwt_public_key: None,
+            sso_jwt_audience: None,
+            sso_jwt_issuer: None,
+            sso_login_url: None,
+            local_signup: true,
             limits: Limits::default(),
             trusted_proxies: Vec::new(),
             login_exempt_networks: Vec::new(),

@@ -8,7 +8,7 @@
 /// One part of the site, with its own browser bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
-    /// The corner (top page), sign-up, login, the privacy policy and terms, and unknown pages.
+    /// The corner (top page), the privacy policy and terms, and unknown pages.
     Home,
     /// The contact wizard and the member's inquiry history.
     Contact,
@@ -18,8 +18,8 @@ pub enum Area {
     Ideas,
     /// The help center (FAQ).
     Help,
-    /// The member's own account: address verification (and, later, settings). Kept out of the
-    /// top page's bundle, whose size is budgeted.
+    /// Login, sign-up, the member's own account, address verification, password reset. Kept out
+    /// of the top page's bundle, whose size is budgeted.
     Account,
     /// Staff: the dashboard with closure days, and the inquiry inbox.
     Staff,
@@ -52,7 +52,7 @@ impl Area {
             ("chat", _) => Area::Chat,
             ("ideas", _) => Area::Ideas,
             ("faq", _) => Area::Help,
-            ("account", _) => Area::Account,
+            ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat" | "insights") => Area::StaffChat,
             ("admin", "faq" | "ideas") => Area::StaffContent,
             ("admin", _) => Area::Staff,
@@ -85,7 +85,8 @@ mod tests {
     fn routes_map_to_their_area_by_first_segment() {
         assert_eq!(Area::of_path("/"), Area::Home);
         assert_eq!(Area::of_path(""), Area::Home);
-        assert_eq!(Area::of_path("/login"), Area::Home);
+        assert_eq!(Area::of_path("/login"), Area::Account);
+        assert_eq!(Area::of_path("/register?next=/contact"), Area::Account);
         assert_eq!(Area::of_path("/privacy"), Area::Home);
         assert_eq!(Area::of_path("/contact"), Area::Contact);
         assert_eq!(Area::of_path("/contact/history/12"), Area::Contact);

@@ -3,7 +3,7 @@
 //! and the server answers with the page of the area it belongs to.
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
-use crate::auth::{AccountPage, LoginPage, RegisterPage, ResetPage, VerifyPage};
+use crate::auth::{AccountPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
@@ -24,8 +24,6 @@ pub fn HomeApp() -> impl IntoView {
         <Shell>
             <Routes fallback=|| view! { <Elsewhere here=Area::Home /> }>
                 <Route path=path!("") view=CornerPage />
-                <Route path=path!("/login") view=LoginPage />
-                <Route path=path!("/register") view=RegisterPage />
                 <Route path=path!("/privacy") view=PrivacyPage />
                 <Route path=path!("/terms") view=TermsPage />
             </Routes>
@@ -91,6 +89,8 @@ pub fn AccountApp() -> impl IntoView {
     view! {
         <Shell>
             <Routes fallback=|| view! { <Elsewhere here=Area::Account /> }>
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/register") view=RegisterPage />
                 <Route path=path!("/account") view=AccountPage />
                 <Route path=path!("/account/verify") view=VerifyPage />
                 <Route path=path!("/account/reset") view=ResetPage />
@@ -105,6 +105,7 @@ pub fn StaffApp() -> impl IntoView {
         <Shell>
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
+                <Route path=path!("/admin/two-factor") view=TwoFactorPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>

@@ -116,6 +116,8 @@ pub async fn start_release_server(database_url: &str) -> (std::process::Child, S
         .env("MADOGUCHI_FAKE_NOW", "2026-11-25T12:00:00+09:00")
         .env("MADOGUCHI_ALLOW_FAKE_NOW", "true")
         .env("MADOGUCHI_CHAT_QUEUE_CAP", "1000000")
+        // Load generators sign staff in by seeding sessions, not through the two-factor form.
+        .env("MADOGUCHI_STAFF_TWO_FACTOR", "false")
         .env("RUST_LOG", "error")
         .spawn()
         .expect("release server binary (cargo build --release -p server)");

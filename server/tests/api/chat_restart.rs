@@ -22,7 +22,12 @@ impl KillableServer {
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
             rt.block_on(async move {
-                let settings = Settings { database_url: url, bind: "127.0.0.1:0".into(), ..Settings::default() };
+                let settings = Settings {
+                    database_url: url,
+                    bind: "127.0.0.1:0".into(),
+                    staff_two_factor: false,
+                    ..Settings::default()
+                };
                 let app = madoguchi_server::startup::Application::build_with_clock(settings, clock).await.unwrap();
                 port_tx.send(app.port()).unwrap();
                 tokio::select! {

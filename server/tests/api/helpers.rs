@@ -49,8 +49,15 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 
 /// An app on a given database (a second instance shares the first one's) and clock.
 pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl FnOnce(&mut Settings)) -> TestApp {
-    let mut settings =
-        Settings { database_url, bind: "127.0.0.1:0".into(), dist_dir: std::env::temp_dir(), ..Settings::default() };
+    // Mandatory staff two-factor is off here so the other suites' staff log in with a password;
+    // `two_factor.rs` turns it on and tests it.
+    let mut settings = Settings {
+        database_url,
+        bind: "127.0.0.1:0".into(),
+        dist_dir: std::env::temp_dir(),
+        staff_two_factor: false,
+        ..Settings::default()
+    };
     configure(&mut settings);
     let app = Application::build_with_clock(settings, clock).await.expect("server builds");
     let address = format!("http://127.0.0.1:{}", app.port());

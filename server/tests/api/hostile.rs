@@ -141,3 +141,30 @@ async fn no_hostile_input_gets_a_server_error_and_the_server_stays_up() {
     let health = reqwest::get(format!("{}/healthz", w.app.address)).await.unwrap();
     assert_eq!(health.status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn the_sign_in_hand_off_takes_the_corpus_in_its_query_and_echoes_none_of_it() {
+    let w = world_with(|s| {
+        s.sso_jwt_secret = Some("hostile-corpus-secret".into());
+        s.limits.set(Action::Sso, RateLimit::new(1_000_000, 60));
+    })
+    .await;
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    // The longest corpus strings make URLs no client sends (the HTTP library refuses them).
+    for value in hostile_strings().into_iter().filter(|v| v.len() <= 6_000) {
+        for (token, next) in [(value.as_str(), "/"), ("a.b.c", value.as_str())] {
+            let response = http
+                .get(format!("{}/sso/jwt", w.app.address))
+                .query(&[("token", token), ("next", next)])
+                .send()
+                .await
+                .expect("an answer");
+            let status = response.status().as_u16();
+            assert!((400..500).contains(&status), "{status} for {value:?}");
+            let page = response.text().await.unwrap();
+            if value.trim().chars().count() > 3 {
+                assert!(!page.contains(value.as_str()), "echoed {value:?}");
+            }
+        }
+    }
+}

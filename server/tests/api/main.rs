@@ -20,5 +20,7 @@ mod reset;
 mod security;
 mod site;
 mod smtp;
+mod sso;
 mod survey;
+mod two_factor;
 mod ws;

@@ -41,12 +41,16 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
         ("auth/login", Public, json!({ "input": { "email": "nobody@example.jp", "password": "wrong-password" } })),
         ("auth/me", Public, json!({})),
+        ("auth/options", Public, json!({})),
         ("auth/verify", Public, json!({ "token": "not-a-real-token" })),
         ("auth/resend-verification", Member, json!({})),
         ("account/sessions", Member, json!({})),
         ("account/sessions/end", Member, json!({ "id": "not-a-session-id" })),
         ("account/name", Member, json!({ "display_name": "新しい名前" })),
         ("account/password", Member, json!({ "change": { "current": "wrong-password", "new": "new-password-1" } })),
+        ("auth/two-factor/status", Staff, json!({})),
+        ("auth/two-factor/start", Staff, json!({})),
+        ("auth/two-factor/confirm", Staff, json!({ "code": "000000" })),
         ("auth/reset/request", Public, json!({ "email": "nobody@example.jp" })),
         (
             "auth/reset/confirm",
@@ -125,7 +129,12 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
 
 /// The HTTP routes besides `/api/{*fn_name}` (whose rows are the server functions above).
 pub fn http_routes() -> Vec<(&'static str, Access)> {
-    vec![("/healthz", Access::Public), ("/ws/chat", Access::Member), ("/api/insights/surveys.csv", Access::Staff)]
+    vec![
+        ("/healthz", Access::Public),
+        ("/ws/chat", Access::Member),
+        ("/api/insights/surveys.csv", Access::Staff),
+        ("/sso/jwt", Access::Public),
+    ]
 }
 
 /// Member A with an inquiry, an ended chat and an idea; member B; staff. A's secret words must
@@ -247,6 +256,8 @@ async fn every_http_route_checks_its_caller() {
         let (visitor, member, staff) =
             (get(&w.visitor, &target).await, get(&w.b, &target).await, get(&w.staff, &target).await);
         match access {
+            // Without a token the hand-off is refused alike for everyone (its own tests cover tokens).
+            Access::Public if path == "/sso/jwt" => assert_eq!((visitor, member, staff), (401, 401, 401), "{path}"),
             Access::Public => assert_eq!((visitor, member, staff), (200, 200, 200), "{path}"),
             // A plain GET is not a WebSocket handshake: past the guard it is refused as a bad request.
             Access::Member => {

@@ -26,7 +26,8 @@ async fn every_client_route_gets_the_page_of_its_area_with_200() {
     let http = reqwest::Client::new();
     for (path, area) in [
         ("/", "home"),
-        ("/login", "home"),
+        ("/login", "account"),
+        ("/privacy", "home"),
         ("/no/such/page", "home"),
         ("/contact", "contact"),
         ("/contact/history/5?x=1", "contact"),

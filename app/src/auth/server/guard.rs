@@ -15,13 +15,22 @@ pub async fn caller(state: &AppState, parts: &Parts) -> AppResult<Option<UserVie
     sessions::user_for(state, parts).await
 }
 
-fn staff_only(user: UserView) -> AppResult<UserView> {
+fn staff_enrolling(user: UserView) -> AppResult<UserView> {
     if user.is_staff() {
         Ok(user)
     } else {
         tracing::warn!(user_id = user.id, "member called a staff endpoint");
         Err(AppError::Forbidden)
     }
+}
+
+/// Staff, with two-factor set up when the setting requires it.
+fn staff_only(user: UserView) -> AppResult<UserView> {
+    let user = staff_enrolling(user)?;
+    if user.two_factor_due {
+        return Err(AppError::TwoFactorSetup);
+    }
+    Ok(user)
 }
 
 pub async fn current_user() -> AppResult<Option<UserView>> {
@@ -44,9 +53,14 @@ pub async fn require_verified_member() -> AppResult<UserView> {
     }
 }
 
-/// Staff only: 401 for visitors, 403 for members.
+/// Staff only: 401 for visitors, 403 for members (and for staff who must set up two-factor first).
 pub async fn require_staff() -> AppResult<UserView> {
     staff_only(require_member().await?)
+}
+
+/// Staff who may not have set up two-factor yet: only for the two-factor set-up itself.
+pub async fn require_staff_enrolling() -> AppResult<UserView> {
+    staff_enrolling(require_member().await?)
 }
 
 /// Extractor: a logged-in user (401 otherwise).

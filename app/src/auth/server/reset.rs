@@ -35,7 +35,10 @@ pub async fn request(email: String) -> AppResult<()> {
     Ok(())
 }
 
-pub async fn confirm(input: ResetInput) -> AppResult<UserView> {
+/// The new password is set and every session ends. The browser is logged in at once, unless the
+/// account has two-factor: a mailed link must not stand in for the second factor, so those log in
+/// again with password and code (`None`).
+pub async fn confirm(input: ResetInput) -> AppResult<Option<UserView>> {
     let password = Password::parse(&input.password).map_err(|e| AppError::field("password", e))?;
     let state = state()?;
     // Hashed before the link is spent, so a refused password does not burn the link.
@@ -61,7 +64,10 @@ pub async fn confirm(input: ResetInput) -> AppResult<UserView> {
     tx.commit().await?;
     state.outbox_wake.notify_one();
     let user = users::find_by_id(&state.db, user_id).await?.ok_or(AppError::InvalidLink)?;
-    sessions::start(&state, &user).await?;
     tracing::info!(user_id, "password reset");
-    Ok(user)
+    if user.two_factor {
+        return Ok(None);
+    }
+    sessions::start(&state, &user).await?;
+    Ok(Some(user))
 }

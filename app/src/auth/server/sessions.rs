@@ -15,21 +15,27 @@ fn cookie_header(state: &AppState, value: &str, max_age_secs: i64) -> String {
     format!("{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }
 
+/// Logs `user` in for this server-function request: a new session and its cookie.
 pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
+    // The browser, for the member's list of their own sessions ("Chrome on Windows").
+    let agent = crate::infra::http::parts()
+        .ok()
+        .and_then(|p| p.headers.get("user-agent").and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .unwrap_or_default();
+    let cookie = issue(state, user, &agent).await?;
+    set_cookie(cookie);
+    Ok(())
+}
+
+/// A new session for `user`; returns the `Set-Cookie` value (axum routes set it themselves).
+pub async fn issue(state: &AppState, user: &UserView, user_agent: &str) -> AppResult<String> {
     let token = random_token();
     let now = state.clock.now_ms();
     // Staff sessions read every member's personal data, so they end sooner.
     let ttl_hours =
         if user.is_staff() { state.settings.staff_session_ttl_hours } else { state.settings.session_ttl_hours };
     let ttl_secs = ttl_hours * 3600;
-    // The browser, for the member's list of their own sessions ("Chrome on Windows").
-    let agent: String = crate::infra::http::parts()
-        .ok()
-        .and_then(|p| p.headers.get("user-agent").and_then(|v| v.to_str().ok()).map(str::to_owned))
-        .unwrap_or_default()
-        .chars()
-        .take(300)
-        .collect();
+    let agent: String = user_agent.chars().take(300).collect();
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent)
          VALUES ($1, $2, $3, $4, $3, $5)",
@@ -41,8 +47,7 @@ pub async fn start(state: &AppState, user: &UserView) -> AppResult<()> {
     .bind(agent)
     .execute(&state.db.pool)
     .await?;
-    set_cookie(cookie_header(state, &token, ttl_secs));
-    Ok(())
+    Ok(cookie_header(state, &token, ttl_secs))
 }
 
 pub async fn end(state: &AppState, parts: &Parts) -> AppResult<()> {
@@ -74,7 +79,7 @@ async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserV
     let now = state.clock.now_ms();
     let hash = digest(token);
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at, s.last_seen_at
+        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at, u.totp_confirmed_at, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
     )
     .bind(&hash)
@@ -82,7 +87,7 @@ async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserV
     .fetch_optional(&state.db.pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let user = super::users::view_from_row(&row)?;
+    let user = super::two_factor::with_due(state, super::users::view_from_row(&row)?);
     let last_seen: i64 = row.try_get("last_seen_at")?;
     // Staff sessions also end after a while without use: an unattended desk shows nobody's data.
     if user.is_staff() && now - last_seen > state.settings.staff_idle_minutes * 60_000 {

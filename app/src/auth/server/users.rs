@@ -37,6 +37,9 @@ pub(crate) fn view_from_row(row: &sqlx::any::AnyRow) -> Result<UserView, sqlx::E
         display_name: row.try_get("display_name")?,
         role: Role::parse(&role).unwrap_or(Role::Member),
         email_verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
+        two_factor: row.try_get::<Option<i64>, _>("totp_confirmed_at")?.is_some(),
+        // Filled in by `sessions`/`login`, which know the setting.
+        two_factor_due: false,
     })
 }
 
@@ -53,7 +56,7 @@ pub async fn create_user(
     let hash = hashing::hash(password.expose().to_owned()).await.map_err(CreateUserError::Hashing)?;
     let row = sqlx::query(
         "INSERT INTO users (email, password_hash, display_name, role, created_at, email_verified_at)
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id, email, display_name, role, email_verified_at",
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id, email, display_name, role, email_verified_at, totp_confirmed_at",
     )
     .bind(email.as_ref())
     .bind(hash)
@@ -70,10 +73,12 @@ pub async fn create_user(
 }
 
 pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> {
-    let row = sqlx::query("SELECT id, email, display_name, role, email_verified_at FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row = sqlx::query(
+        "SELECT id, email, display_name, role, email_verified_at, totp_confirmed_at FROM users WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(match row {
         Some(row) => Some(view_from_row(&row)?),
         None => None,
@@ -82,7 +87,7 @@ pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<UserView>, AppError> 
 
 pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, AppError> {
     let row = sqlx::query(
-        "SELECT id, email, display_name, role, email_verified_at, password_hash FROM users WHERE email = $1",
+        "SELECT id, email, display_name, role, email_verified_at, totp_confirmed_at, password_hash FROM users WHERE email = $1",
     )
     .bind(email)
     .fetch_optional(&db.pool)

@@ -15,8 +15,12 @@ use sqlx::{Any, Transaction};
 const VERIFY_HOURS: i64 = Purpose::VerifyEmail.valid_ms() / 3_600_000;
 
 pub async fn register(input: RegisterInput) -> AppResult<Registered> {
-    let valid = input.validate()?;
     let state = state()?;
+    // Members come from the parent site only (`MADOGUCHI_LOCAL_SIGNUP=false`).
+    if !state.settings.local_signup {
+        return Err(AppError::Forbidden);
+    }
+    let valid = input.validate()?;
     let parts = parts()?;
     // Attempts are counted, not successes: a refused sign-up costs a hash too.
     rate_limit::take(&state, Action::Register, &client_ip(&parts, &state)).await?;
