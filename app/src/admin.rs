@@ -5,6 +5,7 @@ mod closures;
 mod failed_mail;
 mod pages;
 mod types;
+mod withdrawal;
 
 pub use pages::{AdminPage, StaffGate};
 pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus, FailedMail};

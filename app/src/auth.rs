@@ -1,4 +1,5 @@
 //! Accounts: registration, login/logout, the current user, and the staff role.
+mod account_data;
 mod account_page;
 mod account_types;
 pub mod api;

@@ -120,6 +120,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/ws/chat", get(ws_handler)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
+        ("/api/account/export.json", get(app::auth::server::export_json)),
     ]
 }
 

@@ -88,6 +88,7 @@ fn Dashboard() -> impl IntoView {
             }}
             <Closures on_change=move || overview.refetch() />
             <FailedMails />
+            <super::withdrawal::MemberWithdrawal />
         </section>
     }
 }

@@ -1,4 +1,5 @@
 //! `/account`: the member's own account — display name, password, and where they are logged in.
+use super::account_data::{DataExport, Withdraw};
 use super::api::{change_display_name, change_my_password, end_my_sessions, my_sessions};
 use super::{use_session, PasswordChange};
 use crate::calendar::format_datetime;
@@ -24,6 +25,8 @@ pub fn AccountPage() -> impl IntoView {
                 <NameForm current=user.display_name.clone() />
                 <PasswordForm />
                 <Sessions />
+                <DataExport />
+                {(!user.is_staff()).then(|| view! { <Withdraw /> })}
             </section>
         }
         .into_any(),

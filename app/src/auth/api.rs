@@ -63,6 +63,21 @@ pub async fn change_my_password(change: PasswordChange) -> Result<(), AppError> 
     crate::infra::http::reply(async { change_password(&require_member().await?, change).await }.await)
 }
 
+/// Withdrawal (退会), with the password asked again: the account is closed and its personal data
+/// erased. The browser's session ends with it.
+#[server(prefix = "/api", endpoint = "account/withdraw", input = Json)]
+pub async fn withdraw(password: String) -> Result<(), AppError> {
+    use super::server::{require_member, withdraw_self};
+    crate::infra::http::reply(async { withdraw_self(&require_member().await?, password).await }.await)
+}
+
+/// Staff close a member's account on the member's request (recorded with the staff member).
+#[server(prefix = "/api", endpoint = "admin/members/withdraw", input = Json)]
+pub async fn withdraw_member(email: String) -> Result<(), AppError> {
+    use super::server::{require_staff, withdraw_by_staff};
+    crate::infra::http::reply(async { withdraw_by_staff(&require_staff().await?, email).await }.await)
+}
+
 #[server(prefix = "/api", endpoint = "auth/resend-verification", input = Json)]
 pub async fn resend_verification() -> Result<(), AppError> {
     use super::server::{require_member, resend_verification};

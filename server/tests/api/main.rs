@@ -23,4 +23,5 @@ mod smtp;
 mod sso;
 mod survey;
 mod two_factor;
+mod withdrawal;
 mod ws;

@@ -46,6 +46,8 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("auth/resend-verification", Member, json!({})),
         ("account/sessions", Member, json!({})),
         ("account/sessions/end", Member, json!({ "id": "not-a-session-id" })),
+        ("account/withdraw", Member, json!({ "password": "wrong-password" })),
+        ("admin/members/withdraw", Staff, json!({ "email": "nobody@example.jp" })),
         ("account/name", Member, json!({ "display_name": "新しい名前" })),
         ("account/password", Member, json!({ "change": { "current": "wrong-password", "new": "new-password-1" } })),
         ("auth/two-factor/status", Staff, json!({})),
@@ -134,6 +136,7 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
         ("/ws/chat", Access::Member),
         ("/api/insights/surveys.csv", Access::Staff),
         ("/sso/jwt", Access::Public),
+        ("/api/account/export.json", Access::Member),
     ]
 }
 

@@ -75,3 +75,24 @@ pub fn password_changed(to: &str) -> OutgoingMail {
         ),
     }
 }
+
+pub const WITHDRAWN_SUBJECT: &str = "[Madoguchi] 退会手続きが完了しました / Your account was closed";
+
+/// Sent to the address before it is erased: the last mail Madoguchi sends there.
+pub fn withdrawn(to: &str, name: &str) -> OutgoingMail {
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: WITHDRAWN_SUBJECT.to_owned(),
+        body: format!(
+            "{name} 様\n\n\
+             Madoguchi サポートセンターの退会手続きが完了しました。\n\
+             メールアドレス、表示名、お問い合わせやチャットでお書きいただいた内容は削除しました。\n\
+             これまでのご利用ありがとうございました。\n\
+             お心当たりのない場合は、お手数ですがポイントサイトのお問い合わせ窓口までご連絡ください。\n\n\
+             ----\n\
+             Your Madoguchi account was closed. Your email address, display name and everything you \
+             wrote in inquiries and chats were erased. If this was not you, please contact the points \
+             site's support.\n\n{FOOTER}\n"
+        ),
+    }
+}
