@@ -89,6 +89,10 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     s.sso_jwt_audience = var("MADOGUCHI_SSO_JWT_AUDIENCE").or(s.sso_jwt_audience.take());
     s.sso_jwt_issuer = var("MADOGUCHI_SSO_JWT_ISSUER").or(s.sso_jwt_issuer.take());
     s.sso_login_url = var("MADOGUCHI_SSO_LOGIN_URL").or(s.sso_login_url.take());
+    if let Some(v) = var("MADOGUCHI_CARRIER_MAIL_DOMAINS") {
+        s.carrier_mail_domains =
+            v.split(',').map(|d| d.trim().to_ascii_lowercase()).filter(|d| !d.is_empty()).collect();
+    }
     if let Some(v) = parse("MADOGUCHI_LOCAL_SIGNUP")? {
         s.local_signup = v;
     }

@@ -1,8 +1,9 @@
 //! The account page's last two sections: downloading one's own data, and withdrawal (退会).
-use super::api::withdraw;
-use super::use_session;
+use super::api::{my_mail_settings, withdraw};
+use super::{use_session, MailSettings};
 use crate::domain::ValidationError;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
@@ -75,6 +76,48 @@ pub fn Withdraw() -> impl IntoView {
                 <p role="status">{i18n.t(msg::WITHDRAW_DONE)}</p>
                 <p><a href="/" rel="external">{i18n.t(msg::BACK_HOME)}</a></p>
             </Show>
+        </section>
+    }
+}
+
+/// The member's mail choices in one place: language, and the optional idea-decision mails.
+#[component]
+pub fn MailSettingsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = LocalResource::new(|| my_mail_settings(None));
+    let save = Action::new(|change: &MailSettings| my_mail_settings(Some(*change)));
+    let shown = move || save.value().get().and_then(Result::ok).or_else(|| current.get().and_then(Result::ok));
+    let change = move |f: &dyn Fn(&mut MailSettings)| {
+        if let Some(mut settings) = shown() {
+            f(&mut settings);
+            save.dispatch(settings);
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="mail-settings-title">
+            <h2 id="mail-settings-title">{i18n.t(msg::MAIL_SETTINGS_TITLE)}</h2>
+            {move || shown().map(|s| view! {
+                <p>
+                    <label for="mail-lang">{i18n.t(msg::MAIL_LANG)}</label> " "
+                    <select id="mail-lang" on:change=move |ev| {
+                        let lang = if event_target_value(&ev) == "en" { Lang::En } else { Lang::Ja };
+                        change(&|s| s.lang = lang);
+                    }>
+                        <option value="ja" selected=s.lang == Lang::Ja>"日本語"</option>
+                        <option value="en" selected=s.lang == Lang::En>"English"</option>
+                    </select>
+                </p>
+                <p>
+                    <label>
+                        <input type="checkbox" prop:checked=s.idea_decisions on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            change(&|s| s.idea_decisions = on);
+                        } />
+                        " " {i18n.t(msg::MAIL_IDEAS)}
+                    </label>
+                </p>
+            })}
+            {move || matches!(save.value().get(), Some(Ok(_))).then(|| view! { <p role="status">{i18n.t(msg::SAVED)}</p> })}
         </section>
     }
 }

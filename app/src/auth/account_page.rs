@@ -1,6 +1,7 @@
 //! `/account`: the member's own account — display name, password, and where they are logged in.
-use super::account_data::{DataExport, Withdraw};
+use super::account_data::{DataExport, MailSettingsForm, Withdraw};
 use super::api::{change_display_name, change_my_password, end_my_sessions, my_sessions};
+use super::pages::CarrierNotice;
 use super::{use_session, PasswordChange};
 use crate::calendar::format_datetime;
 use crate::error::AppError;
@@ -22,9 +23,12 @@ pub fn AccountPage() -> impl IntoView {
         Some(Some(user)) => view! {
             <section aria-labelledby="account-title">
                 <h1 id="account-title">{i18n.t(msg::ACCOUNT_TITLE)}</h1>
+                <CarrierNotice email=Signal::stored(user.email.clone()) />
                 <NameForm current=user.display_name.clone() />
+                <super::email_page::EmailForm current=user.email.clone() />
                 <PasswordForm />
                 <Sessions />
+                <MailSettingsForm />
                 <DataExport />
                 {(!user.is_staff()).then(|| view! { <Withdraw /> })}
             </section>

@@ -12,6 +12,13 @@ pub struct SessionInfo {
     pub this_device: bool,
 }
 
+/// A new address, with the password as proof.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EmailChange {
+    pub new_email: String,
+    pub password: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PasswordChange {
     pub current: String,

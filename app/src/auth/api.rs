@@ -1,4 +1,5 @@
 //! Account server functions. Each is a public HTTP endpoint under `/api/auth/…`.
+use super::MailSettings;
 use super::{LoginInput, PasswordChange, RegisterInput, Registered, ResetInput, SessionInfo, SignInOptions, UserView};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -63,6 +64,26 @@ pub async fn change_my_password(change: PasswordChange) -> Result<(), AppError> 
     crate::infra::http::reply(async { change_password(&require_member().await?, change).await }.await)
 }
 
+/// Reads (`None`) or sets the caller's mail settings.
+#[server(prefix = "/api", endpoint = "account/mail-settings", input = Json)]
+pub async fn my_mail_settings(change: Option<MailSettings>) -> Result<MailSettings, AppError> {
+    use super::server::{mail_settings, require_member};
+    crate::infra::http::reply(async { mail_settings(&require_member().await?, change).await }.await)
+}
+
+/// A new address, with the password: a link goes to it, a notice to the current one.
+#[server(prefix = "/api", endpoint = "account/email", input = Json)]
+pub async fn change_my_email(change: super::EmailChange) -> Result<(), AppError> {
+    use super::server::{request_email_change, require_member};
+    crate::infra::http::reply(async { request_email_change(&require_member().await?, change).await }.await)
+}
+
+/// Opens the link mailed to the new address (in any browser: the link is the proof).
+#[server(prefix = "/api", endpoint = "account/email/confirm", input = Json)]
+pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
+    crate::infra::http::reply(super::server::confirm_email_change(token).await)
+}
+
 /// Withdrawal (退会), with the password asked again: the account is closed and its personal data
 /// erased. The browser's session ends with it.
 #[server(prefix = "/api", endpoint = "account/withdraw", input = Json)]
@@ -91,9 +112,16 @@ pub async fn get_sign_in_options() -> Result<SignInOptions, AppError> {
     crate::infra::http::reply(
         async {
             let state = crate::infra::http::state()?;
+            let mut carrier_domains: Vec<String> = super::CARRIER_DOMAINS.iter().map(|d| d.to_string()).collect();
+            carrier_domains.extend(state.settings.carrier_mail_domains.iter().cloned());
+            let from = &state.settings.mail_from;
+            let sender_domain =
+                from.rsplit_once('@').map(|(_, d)| d.trim_end_matches('>').trim().to_owned()).unwrap_or_default();
             Ok(SignInOptions {
                 sso_login_url: state.settings.sso_login_url.clone(),
                 local_signup: state.settings.local_signup,
+                carrier_domains,
+                sender_domain,
             })
         }
         .await,

@@ -94,8 +94,12 @@ pub fn RegisterPage() -> impl IntoView {
     let display_name = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
     let server_problem = RwSignal::new(None::<AppError>);
-    let input =
-        move || RegisterInput { email: email.get(), password: password.get(), display_name: display_name.get() };
+    let input = move || RegisterInput {
+        email: email.get(),
+        password: password.get(),
+        display_name: display_name.get(),
+        lang: i18n.get_untracked(),
+    };
     // The same validation the server runs, live once the member has tried to submit.
     let local_problem = Memo::new(move |_| if attempted.get() { input().validate().err() } else { None });
     let problem = Signal::derive(move || local_problem.get().or_else(|| server_problem.get()));
@@ -133,6 +137,7 @@ pub fn RegisterPage() -> impl IntoView {
             <form on:submit=on_submit novalidate hidden=move || sent().is_some() || closed()>
                 <FormProblem problem=problem />
                 <TextField id="email" label=msg::EMAIL value=email input_type="email" autocomplete="email" error=field("email") />
+                <CarrierNotice email=email.into() />
                 <TextField id="password" label=msg::PASSWORD value=password input_type="password" autocomplete="new-password" hint=msg::PASSWORD_HINT error=field("password") max_chars=128 />
                 <TextField id="display_name" label=msg::DISPLAY_NAME value=display_name autocomplete="nickname" hint=msg::DISPLAY_NAME_HINT error=field("display_name") max_chars=30 />
                 <button type="submit" class="primary" disabled=move || action.pending().get()>
@@ -215,4 +220,24 @@ pub fn urlencode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// For carrier mail addresses (docomo, au, SoftBank…): how to let our mail through (受信設定).
+#[component]
+pub fn CarrierNotice(email: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = LocalResource::new(get_sign_in_options);
+    let sender = move || {
+        let options = options.get().and_then(Result::ok)?;
+        email.with(|e| super::is_carrier_mail(e, &options.carrier_domains)).then_some(options.sender_domain)
+    };
+    move || {
+        sender().map(|domain| {
+            view! {
+                <p class="notice carrier-notice" role="note">
+                    {i18n.t(msg::CARRIER_NOTICE_1)} <strong>{domain}</strong> {i18n.t(msg::CARRIER_NOTICE_2)}
+                </p>
+            }
+        })
+    }
 }

@@ -1,6 +1,7 @@
 //! Server side of accounts: the user store, password hashing, sessions, and the guards every
 //! other feature's server functions call first (`require_member`, `require_staff`).
 mod account;
+mod email_change;
 mod export;
 mod guard;
 mod hashing;
@@ -14,7 +15,8 @@ mod users;
 mod verification;
 mod withdrawal;
 
-pub use account::{change_password, end_sessions, list_sessions, rename};
+pub use account::{change_password, end_sessions, list_sessions, mail_settings, rename};
+pub use email_change::{confirm as confirm_email_change, request as request_email_change};
 pub use export::export_json;
 pub use guard::{
     caller, current_user, require_member, require_staff, require_staff_enrolling, require_verified_member, Member,
@@ -25,6 +27,7 @@ pub use reset::{confirm as confirm_reset, request as request_reset};
 pub use sessions::SESSION_COOKIE;
 pub use sso::handoff as sso_handoff;
 pub use two_factor::{backup_codes_left, confirm as confirm_two_factor, start as start_two_factor};
+pub use users::mail_lang;
 pub use users::{create_user, CreateUserError};
 pub use verification::{register, resend as resend_verification, verify};
 pub use withdrawal::{withdraw_by_staff, withdraw_self, ERASED, WITHDRAWN_NAME};

@@ -1,5 +1,6 @@
 use crate::domain::{DisplayName, Email, Password};
 use crate::error::{AppError, FieldError};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +57,9 @@ pub struct RegisterInput {
     pub email: String,
     pub password: String,
     pub display_name: String,
+    /// The page's language: account mails are written in it.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 pub struct ValidRegistration {
@@ -93,6 +97,10 @@ pub struct Registered {
 pub struct SignInOptions {
     pub sso_login_url: Option<String>,
     pub local_signup: bool,
+    /// Carrier mail domains (built-in and configured) and the domain our mail comes from, for the
+    /// 受信設定 notice.
+    pub carrier_domains: Vec<String>,
+    pub sender_domain: String,
 }
 
 impl SignInOptions {
@@ -103,6 +111,15 @@ impl SignInOptions {
         let join = if url.contains('?') { '&' } else { '?' };
         Some(format!("{url}{join}next={}", super::urlencode(next)))
     }
+}
+
+/// The member's mail choices, in one place on the account page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailSettings {
+    /// The language of account and desk mails.
+    pub lang: Lang,
+    /// Mails when an idea the member posted or voted for is adopted or declined.
+    pub idea_decisions: bool,
 }
 
 /// A new password with the token from the reset mail.

@@ -59,7 +59,10 @@ pub fn SummaryTable(items: Vec<InquirySummary>, link_base: &'static str) -> impl
                         let received = s.received_at;
                         view! {
                             <tr>
-                                <td><A href=format!("{link_base}/{}", s.id)>{s.reference}</A></td>
+                                <td>
+                                    <A href=format!("{link_base}/{}", s.id)>{s.reference}</A>
+                                    {s.unread.then(|| view! { " " <span class="badge unread">{i18n.t(msg::UNREAD_REPLY)}</span> })}
+                                </td>
                                 <td>{move || name.with_value(|n| n.get(i18n.get()).to_owned())}</td>
                                 <td><StatusBadge status=s.status /></td>
                                 <td>{move || format_datetime(&received, i18n.get())}</td>

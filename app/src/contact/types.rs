@@ -94,6 +94,9 @@ pub struct InquirySummary {
     pub status: Status,
     pub received_at: Moment,
     pub due_at: Moment,
+    /// A staff reply came after the member last opened it (the member's own lists only).
+    #[serde(default)]
+    pub unread: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,6 +18,10 @@ pub enum ValidationError {
     InvalidEmail,
     /// Not six digits nor a backup code.
     InvalidCode,
+    /// The new address is the one the account already has.
+    SameEmail,
+    /// Another account has this address.
+    EmailInUse,
     /// The current password, asked again before a change, did not match.
     WrongPassword,
     InvalidDate,
@@ -48,6 +52,10 @@ impl ValidationError {
             (Self::WrongPassword, Lang::En) => "The current password is not correct.".into(),
             (Self::InvalidCode, Lang::Ja) => "6桁の数字、またはバックアップコードを入力してください。".into(),
             (Self::InvalidCode, Lang::En) => "Enter the 6 digits, or one of your backup codes.".into(),
+            (Self::SameEmail, Lang::Ja) => "現在と同じメールアドレスです。".into(),
+            (Self::SameEmail, Lang::En) => "This is already your address.".into(),
+            (Self::EmailInUse, Lang::Ja) => "このメールアドレスはほかのアカウントで使われています。".into(),
+            (Self::EmailInUse, Lang::En) => "Another account uses this address.".into(),
             (Self::InvalidEmail, Lang::Ja) => "メールアドレスの形式が正しくありません。".into(),
             (Self::InvalidEmail, Lang::En) => "This is not a valid email address.".into(),
             (Self::InvalidDate, Lang::Ja) => "日付の形式が正しくありません(例: 2026-11-25)。".into(),

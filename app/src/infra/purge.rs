@@ -19,6 +19,7 @@ pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
     let counters = rate_limit::purge(&state.db, now).await?;
     // Spent and expired mailed links are of no further use.
     sqlx::query("DELETE FROM account_tokens WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
+    sqlx::query("DELETE FROM email_changes WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;
     // A hand-off token past its expiry is refused for that alone; its `jti` need not be kept. The
     // expiry is the parent site's real time, so a pinned clock (tests) only keeps them longer.
     sqlx::query("DELETE FROM sso_jtis WHERE expires_at <= $1").bind(now).execute(&state.db.pool).await?;

@@ -33,6 +33,8 @@ pub struct Settings {
     pub sso_login_url: Option<String>,
     /// Members may sign up here (off when the parent site is the only way in).
     pub local_signup: bool,
+    /// Mail domains, besides the built-in carriers, whose members are told to allow our sender.
+    pub carrier_mail_domains: Vec<String>,
     /// Every rate limit (see `limits.rs`).
     pub limits: Limits,
     /// Our own reverse proxies: when the socket peer is one of these, the client is the
@@ -92,6 +94,7 @@ impl Default for Settings {
             sso_jwt_issuer: None,
             sso_login_url: None,
             local_signup: true,
+            carrier_mail_domains: Vec::new(),
             limits: Limits::default(),
             trusted_proxies: Vec::new(),
             login_exempt_networks: Vec::new(),

@@ -3,7 +3,7 @@
 //! and the server answers with the page of the area it belongs to.
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
-use crate::auth::{AccountPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
+use crate::auth::{AccountPage, EmailConfirmPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
@@ -93,6 +93,7 @@ pub fn AccountApp() -> impl IntoView {
                 <Route path=path!("/register") view=RegisterPage />
                 <Route path=path!("/account") view=AccountPage />
                 <Route path=path!("/account/verify") view=VerifyPage />
+                <Route path=path!("/account/email") view=EmailConfirmPage />
                 <Route path=path!("/account/reset") view=ResetPage />
             </Routes>
         </Shell>

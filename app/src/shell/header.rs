@@ -36,7 +36,10 @@ pub fn Header() -> impl IntoView {
                     {staff.then(|| view! { <span class="badge">{i18n.t(msg::STAFF_BADGE)}</span> })}
                 </span>
                 <a href="/account">{i18n.t(msg::ACCOUNT_LINK)}</a>
-                <A href="/contact/history">{i18n.t(msg::HISTORY_TITLE)}</A>
+                <A href="/contact/history">
+                    {i18n.t(msg::HISTORY_TITLE)}
+                    {(!staff).then(|| view! { <UnreadBadge /> })}
+                </A>
                 <A href="/chat/history">{i18n.t(msg::CHAT_HISTORY)}</A>
                 {staff.then(|| view! { <A href="/admin">{i18n.t(msg::ADMIN)}</A> })}
                 <button type="button" class="link" on:click=move |_| { logout_action.dispatch(()); }>
@@ -62,5 +65,19 @@ pub fn Header() -> impl IntoView {
                 </button>
             </nav>
         </header>
+    }
+}
+
+/// The number of inquiries with a staff reply the member has not opened yet; nothing when none.
+#[component]
+fn UnreadBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    let count = LocalResource::new(crate::contact::api::unread_replies);
+    move || {
+        count.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| {
+            view! {
+                " " <span class="badge unread" aria-label=move || format!("{}: {n}", msg::UNREAD_REPLY.get(i18n.get()))>{n}</span>
+            }
+        })
     }
 }

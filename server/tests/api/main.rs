@@ -1,6 +1,7 @@
 //! Integration tests: the real server on a random port, over HTTP, against SQLite by default or
 //! PostgreSQL when `MADOGUCHI_TEST_POSTGRES` names a server (the test command runs both).
 mod account;
+mod account_mail;
 mod admin;
 mod auth;
 mod chat;

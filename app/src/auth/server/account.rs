@@ -1,10 +1,11 @@
 //! The member's own account: display name, password, and their sessions. Every function works on
 //! the caller's own account only.
 use super::{hashing, mails, sessions, users};
-use crate::auth::{device_name, PasswordChange, SessionInfo, UserView};
+use crate::auth::{device_name, MailSettings, PasswordChange, SessionInfo, UserView};
 use crate::calendar::Moment;
 use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::infra::http::{client_ip, parts, state};
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
@@ -104,9 +105,28 @@ pub async fn change_password(user: &UserView, change: PasswordChange) -> AppResu
         .execute(&mut *tx)
         .await?;
     end_others(&mut *tx, user.id, &keep).await?;
-    enqueue_in(&mut *tx, &mails::password_changed(&user.email), now).await?;
+    let lang = users::mail_lang(&mut *tx, user.id).await?;
+    enqueue_in(&mut *tx, &mails::password_changed(&user.email, lang), now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(user_id = user.id, "password changed");
     Ok(())
+}
+
+/// Reads, or (`Some`) sets and reads, the caller's mail settings: language and idea-decision mails.
+pub async fn mail_settings(user: &UserView, change: Option<MailSettings>) -> AppResult<MailSettings> {
+    let state = state()?;
+    if let Some(change) = change {
+        sqlx::query("UPDATE users SET mail_lang = $1, idea_mail_opt_out = $2 WHERE id = $3")
+            .bind(change.lang.code())
+            .bind(i64::from(!change.idea_decisions))
+            .bind(user.id)
+            .execute(&state.db.pool)
+            .await?;
+    }
+    let (lang, opt_out): (String, i64) = sqlx::query_as("SELECT mail_lang, idea_mail_opt_out FROM users WHERE id = $1")
+        .bind(user.id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(MailSettings { lang: Lang::from_code(&lang).unwrap_or_default(), idea_decisions: opt_out == 0 })
 }

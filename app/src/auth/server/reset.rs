@@ -28,7 +28,8 @@ pub async fn request(email: String) -> AppResult<()> {
     let mut tx = state.db.pool.begin().await?;
     let token = tokens::issue(&mut *tx, Purpose::ResetPassword, user.view.id, now).await?;
     let link = format!("{}{}?token={token}", state.settings.public_url, Purpose::ResetPassword.page());
-    enqueue_in(&mut *tx, &mails::reset_link(email.as_ref(), &link), now).await?;
+    let lang = users::mail_lang(&mut *tx, user.view.id).await?;
+    enqueue_in(&mut *tx, &mails::reset_link(email.as_ref(), &link, lang), now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(user_id = user.view.id, "password reset mailed");
@@ -60,7 +61,8 @@ pub async fn confirm(input: ResetInput) -> AppResult<Option<UserView>> {
     .await?;
     // Every session ends: whoever knew the old password is out.
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-    enqueue_in(&mut *tx, &mails::password_changed(&email.0), now).await?;
+    let lang = users::mail_lang(&mut *tx, user_id).await?;
+    enqueue_in(&mut *tx, &mails::password_changed(&email.0, lang), now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     let user = users::find_by_id(&state.db, user_id).await?.ok_or(AppError::InvalidLink)?;

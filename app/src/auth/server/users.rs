@@ -97,3 +97,13 @@ pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<UserRecord>, A
         None => None,
     })
 }
+
+/// The language the member reads our mails in.
+pub async fn mail_lang<'c, E>(executor: E, id: i64) -> Result<crate::i18n::Lang, AppError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT mail_lang FROM users WHERE id = $1").bind(id).fetch_optional(executor).await?;
+    Ok(row.and_then(|(code,)| crate::i18n::Lang::from_code(&code)).unwrap_or_default())
+}

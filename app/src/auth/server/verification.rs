@@ -32,27 +32,34 @@ pub async fn register(input: RegisterInput) -> AppResult<Registered> {
     let mail_allowed = rate_limit::take(&state, Action::AccountMail, &email).await.is_ok();
     let mut tx = state.db.pool.begin().await?;
     let created: Option<(i64,)> = sqlx::query_as(
-        "INSERT INTO users (email, password_hash, display_name, role, created_at) VALUES ($1, $2, $3, 'member', $4)
-         ON CONFLICT (email) DO NOTHING RETURNING id",
+        "INSERT INTO users (email, password_hash, display_name, role, created_at, mail_lang)
+         VALUES ($1, $2, $3, 'member', $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(&email)
     .bind(&hash)
     .bind(valid.display_name.as_ref())
     .bind(now)
+    .bind(input.lang.code())
     .fetch_optional(&mut *tx)
     .await?;
     match created {
         Some((user_id,)) => {
             let link = new_link(&mut tx, &state, user_id, now).await?;
             if mail_allowed {
-                let mail = mails::verification(&email, valid.display_name.as_ref(), &link, VERIFY_HOURS);
+                let mail = mails::verification(&email, valid.display_name.as_ref(), &link, VERIFY_HOURS, input.lang);
                 enqueue_in(&mut *tx, &mail, now).await?;
             }
             tracing::info!(user_id, "member registered; verification mailed");
         }
         None => {
             if mail_allowed {
-                let mail = mails::already_registered(&email, &format!("{}/login", state.settings.public_url));
+                // In the owner's language, not the requester's.
+                let (lang,): (String,) = sqlx::query_as("SELECT mail_lang FROM users WHERE email = $1")
+                    .bind(&email)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let lang = crate::i18n::Lang::from_code(&lang).unwrap_or_default();
+                let mail = mails::already_registered(&email, &format!("{}/login", state.settings.public_url), lang);
                 enqueue_in(&mut *tx, &mail, now).await?;
             }
             tracing::info!("sign-up for a registered address; owner notified");
@@ -98,7 +105,8 @@ pub async fn resend(user: UserView) -> AppResult<()> {
     let now = state.clock.now_ms();
     let mut tx = state.db.pool.begin().await?;
     let link = new_link(&mut tx, &state, user.id, now).await?;
-    enqueue_in(&mut *tx, &mails::verification(&user.email, &user.display_name, &link, VERIFY_HOURS), now).await?;
+    let lang = users::mail_lang(&mut *tx, user.id).await?;
+    enqueue_in(&mut *tx, &mails::verification(&user.email, &user.display_name, &link, VERIFY_HOURS, lang), now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(())

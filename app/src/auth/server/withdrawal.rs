@@ -60,7 +60,8 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     // Mails already queued or kept for this address hold the member's data; only the
     // confirmation below goes out.
     sqlx::query("DELETE FROM outbox WHERE to_addr = $1").bind(&user.email).execute(&mut *tx).await?;
-    enqueue_in(&mut *tx, &mails::withdrawn(&user.email, &user.display_name), now).await?;
+    let lang = users::mail_lang(&mut *tx, user.id).await?;
+    enqueue_in(&mut *tx, &mails::withdrawn(&user.email, &user.display_name, lang), now).await?;
     for erase in [
         // The wizard's answers (name, order numbers, free text) go; category, status and dates stay.
         "UPDATE inquiries SET fields = '{}' WHERE member_id = $1",

@@ -6,48 +6,73 @@ use crate::i18n::Lang;
 use crate::mail::OutgoingMail;
 use std::collections::BTreeMap;
 
-pub const ACK_SUBJECT: &str = "[Madoguchi] お問い合わせ受付完了メール";
+fn footer(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => {
+            "※メール窓口の受付時間は平日11:00〜17:00です(土日祝日・年末年始を除く)。\n\
+                     ※このメールは送信専用アドレスから送信しています。ご返信いただいてもお答えできません。\n\n\
+                     Madoguchi サポートセンター"
+        }
+        Lang::En => {
+            "The mail desk answers on weekdays, 11:00–17:00 JST (not on holidays or over New Year).\n\
+                     This mail was sent from a no-reply address; replies to it are not read.\n\n\
+                     Madoguchi Support Center"
+        }
+    }
+}
 
-const FOOTER: &str = "※メール窓口の受付時間は平日11:00〜17:00です(土日祝日・年末年始を除く)。\n\
-※このメールは送信専用アドレスから送信しています。ご返信いただいてもお答えできません。\n\n\
-Madoguchi サポートセンター";
-
+/// "We received your inquiry", in the member's language, with what they sent.
 pub fn acknowledgment(
     member: &UserView,
     category: &Category,
     fields: &BTreeMap<String, String>,
     submitted: &Submitted,
     public_url: &str,
+    lang: Lang,
 ) -> OutgoingMail {
     let summary: String = category
         .fields
         .iter()
         .filter_map(|spec| {
-            fields.get(&spec.key).map(|v| format!("■{}\n{}\n", spec.label.ja, spec.display(v, Lang::Ja)))
+            fields.get(&spec.key).map(|v| format!("■{}\n{}\n", spec.label.get(lang), spec.display(v, lang)))
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let body = format!(
-        "{name} 様\n\n\
-         Madoguchi サポートセンターへのお問い合わせありがとうございます。\n\
-         以下の内容でお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\n\
-         受付番号: {reference}\n\
-         カテゴリ: {category}\n\
-         受付日時: {received}\n\
-         回答予定: {due} までにご連絡します\n\n\
-         ---- お問い合わせ内容 ----\n{summary}\n\
-         -------------------------\n\n\
-         お問い合わせの状況は「お問い合わせ履歴」でご確認いただけます。\n{public_url}/contact/history/{id}\n\n{FOOTER}\n",
-        name = member.display_name,
-        reference = submitted.reference,
-        category = category.name.ja,
-        received = format_datetime(&submitted.received_at, Lang::Ja),
-        due = format_datetime(&submitted.due_at, Lang::Ja),
-        id = submitted.id,
-    );
-    OutgoingMail { to: member.email.clone(), subject: ACK_SUBJECT.into(), body }
+    let name = &member.display_name;
+    let reference = &submitted.reference;
+    let received = format_datetime(&submitted.received_at, lang);
+    let due = format_datetime(&submitted.due_at, lang);
+    let link = format!("{public_url}/contact/history/{}", submitted.id);
+    let (subject, body) = match lang {
+        Lang::Ja => (
+            "[Madoguchi] お問い合わせ受付完了メール".to_owned(),
+            format!(
+                "{name} 様\n\n\
+                 Madoguchi サポートセンターへのお問い合わせありがとうございます。\n\
+                 以下の内容でお問い合わせを受け付けました。担当者より順次ご連絡いたします。\n\n\
+                 受付番号: {reference}\nカテゴリ: {category}\n受付日時: {received}\n回答予定: {due} までにご連絡します\n\n\
+                 ---- お問い合わせ内容 ----\n{summary}\n-------------------------\n\n\
+                 お問い合わせの状況は「お問い合わせ履歴」でご確認いただけます。\n{link}",
+                category = category.name.ja,
+            ),
+        ),
+        Lang::En => (
+            "[Madoguchi] We received your inquiry".to_owned(),
+            format!(
+                "Dear {name},\n\nThank you for contacting the Madoguchi Support Center. We received your \
+                 inquiry as below and will get back to you.\n\n\
+                 Reference: {reference}\nCategory: {category}\nReceived: {received}\nAnswer by: {due}\n\n\
+                 ---- Your inquiry ----\n{summary}\n----------------------\n\n\
+                 See its status in your inquiry history:\n{link}",
+                category = category.name.en,
+            ),
+        ),
+    };
+    OutgoingMail { to: member.email.clone(), subject, body: format!("{body}\n\n{}\n", footer(lang)) }
 }
 
+/// A staff reply, in the member's language around the staff member's own words.
+#[allow(clippy::too_many_arguments)]
 pub fn reply(
     member_name: &str,
     member_email: &str,
@@ -56,15 +81,25 @@ pub fn reply(
     staff_name: &str,
     text: &str,
     public_url: &str,
+    lang: Lang,
 ) -> OutgoingMail {
-    let body = format!(
-        "{member_name} 様\n\n\
-         お問い合わせ({reference})について、担当の{staff_name}よりご回答いたします。\n\n\
-         ----\n{text}\n----\n\n\
-         回答内容とこれまでのやりとりは「お問い合わせ履歴」でご確認いただけます。追加のご質問もそちらからどうぞ。\n\
-         {public_url}/contact/history/{inquiry_id}\n\n{FOOTER}\n"
-    );
-    OutgoingMail {
-        to: member_email.into(), subject: format!("[Madoguchi] お問い合わせへのご回答({reference})"), body
-    }
+    let link = format!("{public_url}/contact/history/{inquiry_id}");
+    let (subject, body) = match lang {
+        Lang::Ja => (
+            format!("[Madoguchi] お問い合わせへのご回答({reference})"),
+            format!(
+                "{member_name} 様\n\nお問い合わせ({reference})について、担当の{staff_name}よりご回答いたします。\n\n\
+                 ----\n{text}\n----\n\n\
+                 回答内容とこれまでのやりとりは「お問い合わせ履歴」でご確認いただけます。追加のご質問もそちらからどうぞ。\n{link}"
+            ),
+        ),
+        Lang::En => (
+            format!("[Madoguchi] Our answer to your inquiry ({reference})"),
+            format!(
+                "Dear {member_name},\n\n{staff_name} answers your inquiry {reference}:\n\n----\n{text}\n----\n\n\
+                 The answer and the whole conversation are in your inquiry history, where you can also ask more:\n{link}"
+            ),
+        ),
+    };
+    OutgoingMail { to: member_email.into(), subject, body: format!("{body}\n\n{}\n", footer(lang)) }
 }

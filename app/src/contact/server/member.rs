@@ -1,5 +1,5 @@
 use super::categories::load_categories;
-use super::rows::{field_values, summary, SUMMARY_COLUMNS};
+use super::rows::{field_values, summary, SUMMARY_COLUMNS, UNREAD_COLUMN};
 use crate::auth::server::{require_member, require_verified_member};
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
@@ -18,7 +18,8 @@ pub async fn my_inquiries() -> AppResult<Vec<InquirySummary>> {
     let state = state()?;
     let categories = load_categories(&state.db).await?;
     let rows = sqlx::query(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC"
+        "SELECT {SUMMARY_COLUMNS}, {UNREAD_COLUMN} FROM inquiries i WHERE i.member_id = $1
+         ORDER BY i.received_at DESC, i.id DESC"
     ))
     .bind(member.id)
     .fetch_all(&state.db.pool)
@@ -30,7 +31,8 @@ pub async fn my_inquiries() -> AppResult<Vec<InquirySummary>> {
 pub async fn history_for(db: &Db, member_id: i64, limit: i64) -> AppResult<Vec<InquirySummary>> {
     let categories = load_categories(db).await?;
     let rows = sqlx::query(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM inquiries i WHERE i.member_id = $1 ORDER BY i.received_at DESC, i.id DESC LIMIT $2"
+        "SELECT {SUMMARY_COLUMNS}, {UNREAD_COLUMN} FROM inquiries i WHERE i.member_id = $1
+         ORDER BY i.received_at DESC, i.id DESC LIMIT $2"
     ))
     .bind(member_id)
     .bind(limit)
@@ -44,7 +46,29 @@ pub async fn history_for(db: &Db, member_id: i64, limit: i64) -> AppResult<Vec<I
 pub async fn my_inquiry(id: i64) -> AppResult<InquiryDetail> {
     let member = require_member().await?;
     let state = state()?;
-    load_detail(&state.db, id, Some(member.id)).await
+    let detail = load_detail(&state.db, id, Some(member.id)).await?;
+    // Opened: its replies are read now.
+    sqlx::query("UPDATE inquiries SET member_seen_at = $1 WHERE id = $2 AND member_id = $3")
+        .bind(state.clock.now_ms())
+        .bind(id)
+        .bind(member.id)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(detail)
+}
+
+/// How many of the caller's inquiries have a staff reply they have not opened yet.
+pub async fn unread_replies() -> AppResult<i64> {
+    let member = require_member().await?;
+    let state = state()?;
+    let (n,): (i64,) = sqlx::query_as(&format!(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT {UNREAD_COLUMN} FROM inquiries i WHERE i.member_id = $1) t
+         WHERE t.unread = 1"
+    ))
+    .bind(member.id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok(n)
 }
 
 /// Loads an inquiry with its thread; with `owner`, only if that member owns it.

@@ -23,6 +23,8 @@ pub fn summary(row: &AnyRow, categories: &[Category]) -> AppResult<InquirySummar
         status: Status::parse(&status).unwrap_or(Status::New),
         received_at: Moment::from_millis(row.try_get("received_at")?),
         due_at: Moment::from_millis(row.try_get("due_at")?),
+        // Only the member's own list selects it (`UNREAD_COLUMN`).
+        unread: row.try_get::<i64, _>("unread").map(|n| n != 0).unwrap_or(false),
     })
 }
 
@@ -46,5 +48,9 @@ pub fn field_values(category: Option<&Category>, stored_json: &str) -> Vec<Field
             .collect(),
     }
 }
+
+/// 1 when a staff reply is newer than the member's last look at the inquiry.
+pub const UNREAD_COLUMN: &str = "CAST(CASE WHEN EXISTS (SELECT 1 FROM inquiry_messages m WHERE m.inquiry_id = i.id
+    AND m.from_staff = 1 AND m.created_at > COALESCE(i.member_seen_at, 0)) THEN 1 ELSE 0 END AS BIGINT) AS unread";
 
 pub const SUMMARY_COLUMNS: &str = "i.id, i.reference, i.category_id, i.status, i.received_at, i.due_at";

@@ -97,8 +97,15 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     let key = input.key()?;
     let state = state()?;
     let now = state.clock.now_ms();
-    let (reference, member_name, member_email): (Option<String>, String, String) = sqlx::query_as(
-        "SELECT i.reference, m.display_name, m.email FROM inquiries i JOIN users m ON m.id = i.member_id WHERE i.id = $1",
+    let (reference, member_name, member_email, mail_lang, withdrawn_at): (
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<i64>,
+    ) = sqlx::query_as(
+        "SELECT i.reference, m.display_name, m.email, m.mail_lang, m.withdrawn_at
+         FROM inquiries i JOIN users m ON m.id = i.member_id WHERE i.id = $1",
     )
     .bind(input.inquiry_id)
     .fetch_optional(&state.db.pool)
@@ -113,6 +120,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &staff.display_name,
         &body,
         &state.settings.public_url,
+        crate::i18n::Lang::from_code(&mail_lang).unwrap_or_default(),
     );
     // The reply, the status and the mail are one transaction: all or nothing. A retry with the
     // same key stores nothing and mails nothing.
@@ -138,7 +146,10 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         .bind(input.inquiry_id)
         .execute(&mut *tx)
         .await?;
-    enqueue_in(&mut *tx, &mail, now).await?;
+    // A closed (withdrawn) account has no address left to mail.
+    if withdrawn_at.is_none() {
+        enqueue_in(&mut *tx, &mail, now).await?;
+    }
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");

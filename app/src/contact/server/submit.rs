@@ -77,7 +77,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .execute(&mut *tx)
         .await?;
     let submitted = Submitted { id, reference, received_at: now.into(), due_at: due.into() };
-    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url);
+    let lang = crate::auth::server::mail_lang(&mut *tx, member.id).await?;
+    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url, lang);
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
