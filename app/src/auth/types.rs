@@ -146,7 +146,8 @@ mod tests {
 
     #[test]
     fn registration_reports_every_bad_field() {
-        let input = RegisterInput { email: "nope".into(), password: "short".into(), display_name: "".into(), lang: Lang::Ja };
+        let input =
+            RegisterInput { email: "nope".into(), password: "short".into(), display_name: "".into(), lang: Lang::Ja };
         let Err(AppError::Validation(errors)) = input.validate() else { panic!("should fail") };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["email", "password", "display_name"]);
