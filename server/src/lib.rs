@@ -2,6 +2,7 @@
 //! integration tests can run the real server on a random port.
 pub mod headers;
 pub mod origin;
+pub mod seo;
 pub mod settings;
 pub mod site;
 pub mod startup;

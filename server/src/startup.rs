@@ -121,6 +121,12 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
         ("/api/account/export.json", get(app::auth::server::export_json)),
+        // Public pages crawlers and link previews read (see seo.rs); the rest of the site's pages
+        // come from the fallback below.
+        ("/robots.txt", get(crate::seo::robots)),
+        ("/sitemap.xml", get(crate::seo::sitemap)),
+        ("/faq", get(crate::seo::help_center)),
+        ("/faq/{id}", get(crate::seo::help_article)),
     ]
 }
 

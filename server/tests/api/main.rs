@@ -19,6 +19,7 @@ mod limits;
 mod matrix;
 mod reset;
 mod security;
+mod seo;
 mod site;
 mod smtp;
 mod sso;

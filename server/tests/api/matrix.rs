@@ -141,6 +141,10 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
         ("/api/insights/surveys.csv", Access::Staff),
         ("/sso/jwt", Access::Public),
         ("/api/account/export.json", Access::Member),
+        ("/robots.txt", Access::Public),
+        ("/sitemap.xml", Access::Public),
+        ("/faq", Access::Public),
+        ("/faq/{id}", Access::Public),
     ]
 }
 
@@ -259,12 +263,21 @@ async fn every_http_route_checks_its_caller() {
         async move { http.get(url).send().await.unwrap().status().as_u16() }
     };
     for (path, access) in http_routes() {
-        let target = if path == "/ws/chat" { format!("/ws/chat?session={}", w.ids.chat) } else { path.to_owned() };
+        let target = match path {
+            "/ws/chat" => format!("/ws/chat?session={}", w.ids.chat),
+            "/faq/{id}" => "/faq/1".to_owned(),
+            _ => path.to_owned(),
+        };
         let (visitor, member, staff) =
             (get(&w.visitor, &target).await, get(&w.b, &target).await, get(&w.staff, &target).await);
         match access {
             // Without a token the hand-off is refused alike for everyone (its own tests cover tokens).
             Access::Public if path == "/sso/jwt" => assert_eq!((visitor, member, staff), (401, 401, 401), "{path}"),
+            // The help pages are the built app's page; this world has no build (site.rs tests them).
+            Access::Public if path.starts_with("/faq") => {
+                assert_eq!((visitor, member), (staff, staff), "{path}");
+                assert!(staff < 500, "{path}: {staff}");
+            }
             Access::Public => assert_eq!((visitor, member, staff), (200, 200, 200), "{path}"),
             // A plain GET is not a WebSocket handshake: past the guard it is refused as a bad request.
             Access::Member => {
