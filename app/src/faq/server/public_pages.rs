@@ -18,9 +18,11 @@ pub struct PublicArticle {
 
 /// Plain text of Markdown, squeezed to one line: enough for a description.
 fn plain_text(markdown: &str, max: usize) -> String {
+    // Emphasis marks go; marks that separate (headings, quotes, tables, links) become spaces.
     let stripped: String = markdown
         .chars()
-        .map(|c| if matches!(c, '#' | '*' | '_' | '`' | '>' | '[' | ']' | '|') { ' ' } else { c })
+        .filter(|c| !matches!(c, '*' | '_' | '`'))
+        .map(|c| if matches!(c, '#' | '>' | '[' | ']' | '|') { ' ' } else { c })
         .collect();
     let words: Vec<&str> = stripped.split_whitespace().collect();
     let line = words.join(" ");
