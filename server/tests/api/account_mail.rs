@@ -95,3 +95,22 @@ async fn a_reply_is_unread_until_the_member_opens_the_inquiry() {
     assert_eq!(me.call("contact/unread", json!({})).await, (200, json!(0)));
     assert_eq!(me.call("contact/mine", json!({})).await.1[0]["unread"], false);
 }
+
+#[tokio::test]
+async fn one_change_link_opened_twice_at_once_switches_once() {
+    let app = spawn_app().await;
+    let me = member(&app, "racer@example.jp").await;
+    let body = json!({ "change": { "new_email": "raced@example.jp", "password": "password-123" } });
+    assert_eq!(me.call("account/email", body).await.0, 200);
+    let token = token_in(&mails_to(&app, "raced@example.jp").await[0].1, "/account/email");
+    let (a, b) = (app.client(), app.client());
+    let (x, y) = tokio::join!(
+        a.call("account/email/confirm", json!({ "token": token })),
+        b.call("account/email/confirm", json!({ "token": token }))
+    );
+    let mut statuses = [x.0, y.0];
+    statuses.sort();
+    assert_eq!(statuses, [200, 410]);
+    let done = mails_to(&app, "racer@example.jp").await;
+    assert_eq!(done.iter().filter(|(s, _)| s.contains("メールアドレスを変更しました")).count(), 1, "told once");
+}
