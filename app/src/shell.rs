@@ -5,6 +5,7 @@ mod areas;
 pub mod form;
 mod header;
 mod pages;
+pub mod titles;
 
 use crate::auth::Session;
 use crate::i18n::{msg, I18n};

@@ -141,5 +141,15 @@ pub async fn logout() -> Result<(), AppError> {
 /// The logged-in user, or `None` for a visitor.
 #[server(prefix = "/api", endpoint = "auth/me", input = Json)]
 pub async fn current_user() -> Result<Option<UserView>, AppError> {
-    crate::infra::http::reply(super::server::current_user().await)
+    crate::infra::http::reply(
+        async {
+            let Some(mut user) = super::server::current_user().await? else { return Ok(None) };
+            if !user.is_staff() {
+                let state = crate::infra::http::state()?;
+                user.unread_replies = crate::contact::server::unread_replies(&state.db, user.id).await?;
+            }
+            Ok(Some(user))
+        }
+        .await,
+    )
 }

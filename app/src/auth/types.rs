@@ -44,6 +44,10 @@ pub struct UserView {
     /// and they have not): the staff pages send them to `/admin/two-factor`.
     #[serde(default)]
     pub two_factor_due: bool,
+    /// Inquiries with a staff reply the member has not opened since: the header's badge. Only the
+    /// `auth/me` answer fills it (one count per page load, no request of its own).
+    #[serde(default)]
+    pub unread_replies: i64,
 }
 
 impl UserView {

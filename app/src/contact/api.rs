@@ -27,12 +27,6 @@ pub async fn my_inquiries() -> Result<Vec<InquirySummary>, AppError> {
     crate::infra::http::reply(super::server::my_inquiries().await)
 }
 
-/// Inquiries with a staff reply the caller has not opened since (the header's badge).
-#[server(prefix = "/api", endpoint = "contact/unread", input = Json)]
-pub async fn unread_replies() -> Result<i64, AppError> {
-    crate::infra::http::reply(super::server::unread_replies().await)
-}
-
 #[server(prefix = "/api", endpoint = "contact/detail", input = Json)]
 pub async fn my_inquiry(id: i64) -> Result<InquiryDetail, AppError> {
     crate::infra::http::reply(super::server::my_inquiry(id).await)

@@ -82,6 +82,9 @@ pub fn HistoryDetailPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let detail = LocalResource::new(move || my_inquiry(id()));
     let latest = RwSignal::new(None::<InquiryDetail>);
+    crate::shell::titles::use_title(crate::shell::titles::CONTACT, move || {
+        latest.get().or_else(|| detail.get().and_then(Result::ok)).map(|d| d.summary.reference)
+    });
     view! {
         <section class="inquiry">
             <p><A href="/contact/history">"← " {i18n.t(msg::HISTORY_TITLE)}</A></p>

@@ -101,6 +101,9 @@ pub fn FaqArticlePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
     let article = LocalResource::new(move || faq_article(id(), i18n.get()));
+    crate::shell::titles::use_title(crate::shell::titles::HELP, move || {
+        article.get().and_then(Result::ok).map(|a| a.title)
+    });
     let voted = RwSignal::new(None::<bool>);
     let vote = Action::new(move |helpful: &bool| {
         let (article, helpful) = (untrack(id), *helpful);

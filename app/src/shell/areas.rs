@@ -1,6 +1,7 @@
 //! Each area's routes, one component per browser bundle (`frontend/` mounts the one its Cargo
 //! feature names). A path outside the area is not a missing page: the fallback loads it in full,
 //! and the server answers with the page of the area it belongs to.
+use super::titles::{self, RouteTitles};
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
 use crate::auth::{AccountPage, EmailConfirmPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
@@ -22,6 +23,7 @@ use leptos_router::path;
 pub fn HomeApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::HOME />
             <Routes fallback=|| view! { <Elsewhere here=Area::Home /> }>
                 <Route path=path!("") view=CornerPage />
                 <Route path=path!("/privacy") view=PrivacyPage />
@@ -35,6 +37,7 @@ pub fn HomeApp() -> impl IntoView {
 pub fn ContactApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::CONTACT />
             <Routes fallback=|| view! { <Elsewhere here=Area::Contact /> }>
                 <Route path=path!("/contact") view=ContactWizardPage />
                 <Route path=path!("/contact/history") view=HistoryPage />
@@ -48,6 +51,7 @@ pub fn ContactApp() -> impl IntoView {
 pub fn ChatApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::CHAT />
             <Routes fallback=|| view! { <Elsewhere here=Area::Chat /> }>
                 <Route path=path!("/chat") view=ChatPage />
                 <Route path=path!("/chat/history") view=ChatHistoryPage />
@@ -62,6 +66,7 @@ pub fn ChatApp() -> impl IntoView {
 pub fn IdeasApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::IDEAS />
             <Routes fallback=|| view! { <Elsewhere here=Area::Ideas /> }>
                 <Route path=path!("/ideas") view=AdoptedPage />
                 <Route path=path!("/ideas/board") view=BoardPage />
@@ -76,6 +81,7 @@ pub fn IdeasApp() -> impl IntoView {
 pub fn HelpApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::HELP />
             <Routes fallback=|| view! { <Elsewhere here=Area::Help /> }>
                 <Route path=path!("/faq") view=FaqPage />
                 <Route path=path!("/faq/:id") view=FaqArticlePage />
@@ -88,6 +94,7 @@ pub fn HelpApp() -> impl IntoView {
 pub fn AccountApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::ACCOUNT />
             <Routes fallback=|| view! { <Elsewhere here=Area::Account /> }>
                 <Route path=path!("/login") view=LoginPage />
                 <Route path=path!("/register") view=RegisterPage />
@@ -104,6 +111,7 @@ pub fn AccountApp() -> impl IntoView {
 pub fn StaffApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::STAFF />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
@@ -118,6 +126,7 @@ pub fn StaffApp() -> impl IntoView {
 pub fn StaffChatApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::STAFF_CHAT />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffChat /> }>
                 <Route path=path!("/admin/chat") view=StaffChatPage />
                 <Route path=path!("/admin/insights") view=InsightsPage />
@@ -131,6 +140,7 @@ pub fn StaffChatApp() -> impl IntoView {
 pub fn StaffContentApp() -> impl IntoView {
     view! {
         <Shell>
+            <RouteTitles table=titles::STAFF_CONTENT />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />

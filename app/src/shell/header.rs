@@ -38,7 +38,12 @@ pub fn Header() -> impl IntoView {
                 <a href="/account">{i18n.t(msg::ACCOUNT_LINK)}</a>
                 <A href="/contact/history">
                     {i18n.t(msg::HISTORY_TITLE)}
-                    {(!staff).then(|| view! { <UnreadBadge /> })}
+                    {(user.unread_replies > 0).then(|| {
+                        let n = user.unread_replies;
+                        view! {
+                            " " <span class="badge unread" aria-label=move || format!("{}: {n}", msg::UNREAD_REPLY.get(i18n.get()))>{n}</span>
+                        }
+                    })}
                 </A>
                 <A href="/chat/history">{i18n.t(msg::CHAT_HISTORY)}</A>
                 {staff.then(|| view! { <A href="/admin">{i18n.t(msg::ADMIN)}</A> })}
@@ -65,19 +70,5 @@ pub fn Header() -> impl IntoView {
                 </button>
             </nav>
         </header>
-    }
-}
-
-/// The number of inquiries with a staff reply the member has not opened yet; nothing when none.
-#[component]
-fn UnreadBadge() -> impl IntoView {
-    let i18n = use_i18n();
-    let count = LocalResource::new(crate::contact::api::unread_replies);
-    move || {
-        count.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| {
-            view! {
-                " " <span class="badge unread" aria-label=move || format!("{}: {n}", msg::UNREAD_REPLY.get(i18n.get()))>{n}</span>
-            }
-        })
     }
 }

@@ -41,7 +41,6 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
         ("auth/login", Public, json!({ "input": { "email": "nobody@example.jp", "password": "wrong-password" } })),
         ("auth/me", Public, json!({})),
-        ("contact/unread", Member, json!({})),
         ("auth/options", Public, json!({})),
         ("auth/verify", Public, json!({ "token": "not-a-real-token" })),
         ("auth/resend-verification", Member, json!({})),

@@ -40,6 +40,7 @@ pub(crate) fn view_from_row(row: &sqlx::any::AnyRow) -> Result<UserView, sqlx::E
         two_factor: row.try_get::<Option<i64>, _>("totp_confirmed_at")?.is_some(),
         // Filled in by `sessions`/`login`, which know the setting.
         two_factor_due: false,
+        unread_replies: 0,
     })
 }
 

@@ -28,6 +28,9 @@ fn Detail() -> impl IntoView {
     let loaded = LocalResource::new(move || inbox_inquiry(id()));
     let latest = RwSignal::new(None::<StaffResult>);
     let current = move || latest.get().or_else(|| loaded.get());
+    crate::shell::titles::use_title(crate::shell::titles::STAFF, move || {
+        current().and_then(Result::ok).map(|i| i.detail.summary.reference)
+    });
     view! {
         <section>
             <p><A href="/admin/inquiries">"← " {i18n.t(msg::INBOX_TITLE)}</A></p>

@@ -57,16 +57,14 @@ pub async fn my_inquiry(id: i64) -> AppResult<InquiryDetail> {
     Ok(detail)
 }
 
-/// How many of the caller's inquiries have a staff reply they have not opened yet.
-pub async fn unread_replies() -> AppResult<i64> {
-    let member = require_member().await?;
-    let state = state()?;
+/// How many of the member's inquiries have a staff reply they have not opened yet.
+pub async fn unread_replies(db: &Db, member_id: i64) -> AppResult<i64> {
     let (n,): (i64,) = sqlx::query_as(&format!(
         "SELECT CAST(COUNT(*) AS BIGINT) FROM (SELECT {UNREAD_COLUMN} FROM inquiries i WHERE i.member_id = $1) t
          WHERE t.unread = 1"
     ))
-    .bind(member.id)
-    .fetch_one(&state.db.pool)
+    .bind(member_id)
+    .fetch_one(&db.pool)
     .await?;
     Ok(n)
 }

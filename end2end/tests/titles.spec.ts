@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login, registerMember, staff, uniqueEmail } from './helpers';
+
+const SITE = 'Madoguchi サポートセンター';
+
+// One path per route of app::Area's table (titles.rs holds their titles; its unit test checks
+// that every route has one).
+const memberPaths = [
+  '/', '/privacy', '/terms', '/contact', '/contact/history', '/contact/history/1', '/chat', '/chat/history',
+  '/chat/history/1', '/chat/survey/1', '/ideas', '/ideas/board', '/ideas/new', '/ideas/mine', '/faq', '/faq/1',
+  '/login', '/register', '/account', '/account/verify', '/account/email', '/account/reset',
+];
+const staffPaths = [
+  '/admin', '/admin/two-factor', '/admin/inquiries', '/admin/chat', '/admin/insights', '/admin/chat/transcript/1',
+  '/admin/ideas', '/admin/faq', '/admin/faq/1',
+];
+
+/** The title once the page settled, keyed by where it settled (a page may send elsewhere). */
+async function titleOf(page: Page, path: string): Promise<[string, string]> {
+  await page.goto(path);
+  await expect(page).not.toHaveTitle(SITE);
+  await page.waitForLoadState('networkidle');
+  return [new URL(page.url()).pathname, await page.title()];
+}
+
+test('every route has a title of its own, ending with the site name', async ({ page }) => {
+  const titles = new Map<string, string>();
+  await registerMember(page, uniqueEmail('titles'), '題名 確認');
+  for (const path of memberPaths) titles.set(...(await titleOf(page, path)));
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
+  await login(page, staff.email, staff.password, '/admin');
+  for (const path of staffPaths) titles.set(...(await titleOf(page, path)));
+  // Almost every route shows itself (a logged-in member may be sent on from a few).
+  expect(titles.size).toBeGreaterThanOrEqual(memberPaths.length + staffPaths.length - 3);
+  for (const [path, title] of titles) expect(title, path).toMatch(new RegExp(` \\| ${SITE}$`));
+  const seen = new Map<string, string>();
+  for (const [path, title] of titles) {
+    expect(seen.get(title), `${path} has the same title as ${seen.get(title)}`).toBeUndefined();
+    seen.set(title, path);
+  }
+  // An article's title comes first, from its data.
+  await page.goto('/faq/1');
+  const heading = (await page.locator('main h1').first().textContent())?.trim() ?? '';
+  await expect(page).toHaveTitle(`${heading} | よくある質問 | ${SITE}`);
+});
+
+test('moving within an area changes the title and moves focus to the new heading', async ({ page }) => {
+  await page.goto('/ideas');
+  await expect(page).toHaveTitle(`反映されたご意見 | ご意見ラボ | ${SITE}`);
+  await page.getByRole('link', { name: 'すべてのご意見' }).first().click();
+  await expect(page).toHaveTitle(`すべてのご意見 | ご意見ラボ | ${SITE}`);
+  await expect(page.locator('main h1').first()).toBeFocused();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page).toHaveTitle('All ideas | Idea lab | Madoguchi Support Center');
+});
+
+// Cumulative layout shift while each public page loads its data, as browsers report it.
+for (const path of ['/', '/faq', '/faq/1', '/ideas', '/ideas/board', '/contact', '/chat']) {
+  test(`no layout shift while ${path} loads`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { cls: number };
+      w.cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) w.cls += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+    expect(cls, `CLS on ${path}`).toBeLessThan(0.05);
+  });
+}
