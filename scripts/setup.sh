@@ -41,4 +41,9 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -n
   say "npm ci in end2end/"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
+# --- optional: Lighthouse for scripts/lighthouse.sh (not needed by the tests) ----------------
+if [ "${1:-}" = "--lighthouse" ] && [ ! -x end2end/lighthouse/node_modules/.bin/lighthouse ]; then
+  say "npm ci in end2end/lighthouse/"
+  (cd end2end/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
+fi
 say "tools ready"

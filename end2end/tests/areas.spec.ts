@@ -14,7 +14,8 @@ test('each area loads only its own bundle, links between areas work, and Back re
   // Within an area the move is client-side: no further bundle.
   await page.getByRole('navigation', { name: 'サイト情報' }).getByRole('link', { name: '利用規約' }).click();
   await expect(page.getByRole('heading', { name: /利用規約/, level: 1 })).toBeVisible();
-  await page.goBack();
+  // 'commit': a page restored from the back-forward cache fires no new load event.
+  await page.goBack({ waitUntil: 'commit' });
   await expect(page.getByRole('heading', { name: 'カスタマーサービスコーナー' })).toBeVisible();
   expect(bundles).toEqual(['home']);
 
@@ -26,9 +27,11 @@ test('each area loads only its own bundle, links between areas work, and Back re
 
   await page.getByRole('link', { name: 'Madoguchi Support Center' }).click();
   await expect(page.getByRole('heading', { name: 'Customer service corner' })).toBeVisible();
-  await page.goBack();
+  // 'commit': a page restored from the back-forward cache fires no new load event.
+  await page.goBack({ waitUntil: 'commit' });
   await expect(page.getByRole('heading', { name: 'Frequently asked questions', level: 1 })).toBeVisible();
-  await page.goBack();
+  // 'commit': a page restored from the back-forward cache fires no new load event.
+  await page.goBack({ waitUntil: 'commit' });
   await expect(page.getByRole('heading', { name: 'Customer service corner' })).toBeVisible();
 });
 
