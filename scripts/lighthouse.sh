@@ -2,7 +2,7 @@
 # Lighthouse scores of the public pages, desktop and mobile presets, against the release server
 # (SQLite, clock pinned to a weekday noon so the desks are open) with Debian's Chromium. Not part
 # of scripts/test.sh: it takes a few minutes. Prints one line per page and preset.
-#   scripts/lighthouse.sh
+#   scripts/lighthouse.sh [--no-frontend-build]   (reuse target/site when it is current)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRIPT_NAME=lighthouse
@@ -13,7 +13,7 @@ WORK=$(mktemp -d /tmp/madoguchi-lighthouse.XXXXXX)
 SERVER_PID=
 trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-bash scripts/build-frontend.sh
+[ "${1:-}" = "--no-frontend-build" ] || bash scripts/build-frontend.sh
 cargo build --release -p server
 port=$(free_port)
 DATABASE_URL="sqlite://$WORK/lh.db" MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site \
