@@ -2,6 +2,7 @@
 # The browser suite: builds the bundle and the server, then for each named backend (sqlite,
 # postgres) starts a fresh database, a real SMTP server, and the app, and runs Playwright.
 # Called by scripts/test.sh; alone it is handy while working on the UI: scripts/e2e.sh sqlite
+# (E2E_ONLY="titles contact" runs only the spec files whose names match).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRIPT_NAME=e2e
@@ -58,7 +59,7 @@ run_e2e() {
   done
   say "browser tests on $name"
   local status=0
-  (cd end2end && MADOGUCHI_BASE_URL=http://127.0.0.1:$port npx playwright test) || status=$?
+  (cd end2end && MADOGUCHI_BASE_URL=http://127.0.0.1:$port npx playwright test ${E2E_ONLY:-}) || status=$?
   kill "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
   wait "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
   SERVER_PID=

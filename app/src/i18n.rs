@@ -53,9 +53,10 @@ pub struct I18n {
 const STORAGE_KEY: &str = "madoguchi.lang";
 
 impl I18n {
-    /// Reads the saved choice (browser storage) and keeps `<html lang>` in step with it.
+    /// The page's `?lang=` (what the server's `hreflang` links point to), else the saved choice
+    /// (browser storage); keeps `<html lang>` and the saved choice in step with it.
     pub fn provide() -> I18n {
-        let lang = RwSignal::new(saved_lang().unwrap_or_default());
+        let lang = RwSignal::new(url_lang().or_else(saved_lang).unwrap_or_default());
         Effect::new(move |_| {
             let current = lang.get();
             save_lang(current);
@@ -96,6 +97,23 @@ fn saved_lang() -> Option<Lang> {
 }
 
 #[cfg(feature = "csr")]
+fn url_lang() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    lang_in_query(&search)
+}
+
+#[cfg(not(feature = "csr"))]
+fn url_lang() -> Option<Lang> {
+    None
+}
+
+/// `lang` in a query string (`?a=1&lang=en`). Only the browser has a URL to read.
+#[cfg_attr(not(feature = "csr"), allow(dead_code))]
+fn lang_in_query(search: &str) -> Option<Lang> {
+    search.trim_start_matches('?').split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_code)
+}
+
+#[cfg(feature = "csr")]
 fn save_lang(lang: Lang) {
     let Some(window) = web_sys::window() else {
         return;
@@ -111,4 +129,18 @@ fn save_lang(lang: Lang) {
 #[cfg(not(feature = "csr"))]
 fn save_lang(_lang: Lang) {
     let _ = STORAGE_KEY;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_names_the_language() {
+        assert_eq!(lang_in_query("?lang=en"), Some(Lang::En));
+        assert_eq!(lang_in_query("?next=%2F&lang=ja"), Some(Lang::Ja));
+        assert_eq!(lang_in_query("?lang=fr"), None);
+        assert_eq!(lang_in_query("?slang=en"), None);
+        assert_eq!(lang_in_query(""), None);
+    }
 }

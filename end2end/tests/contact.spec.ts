@@ -96,12 +96,13 @@ test('a member walks the five steps, staff reply from the inbox, and the member 
   await memberContext.close();
 });
 
-test('a visitor is sent to log in and comes back to the wizard with the category chosen', async ({ page }) => {
+test('a visitor logs in from the contact page and comes back to the wizard with the category chosen', async ({ page }) => {
   const email = uniqueEmail('visitor');
   await registerMember(page, email, '訪問 太郎');
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page.getByRole('link', { name: 'ログイン' })).toBeVisible();
   await page.goto('/contact?category=account');
+  await page.getByRole('main').getByRole('link', { name: 'ログイン' }).click();
   await expect(page).toHaveURL(/\/login\?next=/);
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill('とても長いパスワード');

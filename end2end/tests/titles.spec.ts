@@ -56,8 +56,12 @@ test('moving within an area changes the title and moves focus to the new heading
 });
 
 // Cumulative layout shift while each public page loads its data, as browsers report it.
-for (const path of ['/', '/faq', '/faq/1', '/ideas', '/ideas/board', '/contact', '/chat']) {
-  test(`no layout shift while ${path} loads`, async ({ page }) => {
+// At a desktop size and at the phone size Lighthouse's mobile run uses (412 × 823), where the
+// header's links have a row of their own.
+const viewports = { desktop: { width: 1280, height: 720 }, phone: { width: 412, height: 823 } };
+for (const [device, viewport] of Object.entries(viewports)) for (const path of ['/', '/faq', '/faq/1', '/ideas', '/ideas/board', '/contact', '/chat']) {
+  test(`no layout shift while ${path} loads (${device})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
     await page.addInitScript(() => {
       const w = window as unknown as { cls: number };
       w.cls = 0;
@@ -75,3 +79,20 @@ for (const path of ['/', '/faq', '/faq/1', '/ideas', '/ideas/board', '/contact',
     expect(cls, `CLS on ${path}`).toBeLessThan(0.05);
   });
 }
+
+test('a link with ?lang=en (where hreflang points) opens the page in English', async ({ page }) => {
+  await page.goto('/faq?lang=en');
+  await expect(page).toHaveTitle('Frequently asked questions | Madoguchi Support Center');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/ideas?lang=ja');
+  await expect(page).toHaveTitle(`反映されたご意見 | ご意見ラボ | ${SITE}`);
+});
+
+test('a visitor on the contact and chat pages stays there and is shown the way in', async ({ page }) => {
+  for (const [path, reason] of [['/contact', 'お問い合わせフォームは会員の方'], ['/chat', 'チャットは会員の方']]) {
+    await page.goto(path);
+    await expect(page.getByText(reason)).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe(path);
+    await expect(page.getByRole('link', { name: '会員登録' }).last()).toHaveAttribute('href', `/register?next=${path}`);
+  }
+});

@@ -127,6 +127,13 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/sitemap.xml", get(crate::seo::sitemap)),
         ("/faq", get(crate::seo::help_center)),
         ("/faq/{id}", get(crate::seo::help_article)),
+        ("/ideas", get(crate::seo::adopted_board)),
+        ("/ideas/board", get(crate::seo::idea_board)),
+        ("/", get(crate::seo::public_page)),
+        ("/contact", get(crate::seo::public_page)),
+        ("/chat", get(crate::seo::public_page)),
+        ("/privacy", get(crate::seo::public_page)),
+        ("/terms", get(crate::seo::public_page)),
     ]
 }
 

@@ -5,7 +5,7 @@ use super::client::connect;
 use super::protocol::{ClientMsg, SessionStatus};
 use super::topics::{topic, TOPICS};
 use super::view::ChatPanel;
-use crate::auth::{urlencode, use_session};
+use crate::auth::{use_session, LoginPrompt};
 use crate::calendar::format_datetime;
 use crate::error::AppError;
 use crate::faq::{SuggestionSource, Suggestions};
@@ -14,8 +14,6 @@ use crate::shell::form::FormProblem;
 use crate::survey::SurveyForm;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// A phone or tablet: by user agent, or a touch screen narrower than a laptop.
 fn on_mobile_device() -> bool {
@@ -30,22 +28,14 @@ fn on_mobile_device() -> bool {
 pub fn ChatPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if session.state() == Some(None) {
-            navigate(
-                &format!("/login?next={}", urlencode("/chat")),
-                NavigateOptions { replace: true, ..Default::default() },
-            );
-        }
-    });
     view! {
         <section aria-labelledby="chat-title" class="chat-page">
             <h1 id="chat-title">{i18n.t(msg::CHAT_TITLE)}</h1>
             <p class="muted">{i18n.t(msg::CHAT_HOURS)}</p>
             {move || match session.state() {
                 Some(Some(_)) => view! { <Entry /> }.into_any(),
-                _ => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+                Some(None) => view! { <LoginPrompt next="/chat".to_owned() reason=msg::CHAT_LOGIN_REASON /> }.into_any(),
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
             }}
         </section>
     }

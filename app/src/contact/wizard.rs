@@ -7,46 +7,37 @@ mod steps;
 
 use super::api::{get_contact_form, submit_inquiry};
 use super::{ContactForm, InquiryInput, Submitted};
-use crate::auth::urlencode;
-use crate::auth::use_session;
+use crate::auth::{use_session, LoginPrompt};
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n, Text};
 use draft::Draft;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use steps::{CategoryStep, ConfirmStep, DoneStep, FieldsStep, NoticesStep};
 
 pub const STEP_NAMES: [Text; 5] =
     [msg::STEP_CATEGORY, msg::STEP_NOTICES, msg::STEP_FIELDS, msg::STEP_CONFIRM, msg::STEP_DONE];
 
-/// `/contact[?category=points]`: members only; a visitor goes to login and comes back here.
+/// `/contact[?category=points]`: members only; a visitor is shown the way in (login or sign-up),
+/// which comes back here with the category kept.
 #[component]
 pub fn ContactWizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let query = use_query_map();
-    let navigate = use_navigate();
     let preselected = move || query.with_untracked(|q| q.get("category"));
-    Effect::new(move |_| {
-        if session.state() == Some(None) {
-            let back = match preselected() {
-                Some(c) => format!("/contact?category={c}"),
-                None => "/contact".into(),
-            };
-            navigate(
-                &format!("/login?next={}", urlencode(&back)),
-                NavigateOptions { replace: true, ..Default::default() },
-            );
-        }
-    });
+    let back = move || match preselected() {
+        Some(c) => format!("/contact?category={c}"),
+        None => "/contact".into(),
+    };
     view! {
         <section aria-labelledby="contact-title" class="wizard">
             <h1 id="contact-title">{i18n.t(msg::CONTACT_TITLE)}</h1>
             <p class="muted">{i18n.t(msg::CONTACT_DESK_HOURS)}</p>
             {move || match session.state() {
                 Some(Some(user)) => view! { <Wizard user_id=user.id preselected=preselected() /> }.into_any(),
-                _ => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
+                Some(None) => view! { <LoginPrompt next=back() reason=msg::CONTACT_LOGIN_REASON /> }.into_any(),
+                None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
             }}
         </section>
     }

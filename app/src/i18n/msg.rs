@@ -339,6 +339,8 @@ texts! {
     // Errors
     ERR_VALIDATION = "入力内容をご確認ください。" / "Please check the highlighted fields.";
     ERR_LOGIN_REQUIRED = "ログインが必要です。" / "Please log in first.";
+    CONTACT_LOGIN_REASON = "お問い合わせフォームは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "The contact form is for members. Log in or sign up to continue.";
+    CHAT_LOGIN_REASON = "チャットは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "Live chat is for members. Log in or sign up to continue.";
     ERR_FORBIDDEN = "この操作を行う権限がありません。" / "You are not allowed to do this.";
     ERR_NOT_FOUND = "見つかりませんでした。" / "Not found.";
     ERR_INVALID_CREDENTIALS = "メールアドレスまたはパスワードが正しくありません。" / "Wrong email address or password.";

@@ -77,14 +77,18 @@ pub fn parts_for(table: TitleTable, path: &str) -> &'static [Text] {
     table.iter().find(|(pattern, _)| matches(pattern, path)).map(|(_, parts)| *parts).unwrap_or(&[msg::NOT_FOUND_TITLE])
 }
 
-fn set_document_title(parts: &[String], lang: Lang) {
-    let mut title = parts.join(" | ");
-    if !title.is_empty() {
-        title.push_str(" | ");
-    }
-    title.push_str(msg::SITE_NAME.get(lang));
+/// The whole title: `specific` (data the page has, if any), the route's parts, the site's name.
+/// The server writes the same text into the heads of public pages (server/src/seo).
+pub fn title_text(specific: Option<&str>, table: TitleTable, path: &str, lang: Lang) -> String {
+    let mut parts: Vec<&str> = specific.into_iter().collect();
+    parts.extend(parts_for(table, path).iter().map(|t| t.get(lang)));
+    parts.push(msg::SITE_NAME.get(lang));
+    parts.join(" | ")
+}
+
+fn set_document_title(title: &str) {
     if let Some(doc) = window().document() {
-        doc.set_title(&title);
+        doc.set_title(title);
     }
 }
 
@@ -96,9 +100,7 @@ pub fn RouteTitles(table: TitleTable) -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        let lang = i18n.get();
-        let parts: Vec<String> = parts_for(table, &path).iter().map(|t| t.get(lang).to_owned()).collect();
-        set_document_title(&parts, lang);
+        set_document_title(&title_text(None, table, &path, i18n.get()));
         if previous.is_some_and(|p| p != path) {
             // After the new page is in the DOM.
             request_animation_frame(|| {
@@ -122,10 +124,7 @@ pub fn use_title(table: TitleTable, specific: impl Fn() -> Option<String> + 'sta
     let location = use_location();
     Effect::new(move |_| {
         let Some(first) = specific() else { return };
-        let lang = i18n.get();
-        let mut parts = vec![first];
-        parts.extend(parts_for(table, &location.pathname.get_untracked()).iter().map(|t| t.get(lang).to_owned()));
-        set_document_title(&parts, lang);
+        set_document_title(&title_text(Some(&first), table, &location.pathname.get_untracked(), i18n.get()));
     });
 }
 
@@ -170,5 +169,9 @@ mod tests {
         assert!(matches("/admin", "/admin/"));
         assert_eq!(parts_for(CONTACT, "/contact/history/5"), &[msg::THREAD_TITLE, msg::HISTORY_TITLE]);
         assert_eq!(parts_for(HOME, "/nowhere"), &[msg::NOT_FOUND_TITLE]);
+        assert_eq!(
+            title_text(Some("A"), IDEAS, "/ideas/board", Lang::Ja),
+            "A | すべてのご意見 | ご意見ラボ | Madoguchi サポートセンター"
+        );
     }
 }

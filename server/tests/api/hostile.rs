@@ -168,3 +168,27 @@ async fn the_sign_in_hand_off_takes_the_corpus_in_its_query_and_echoes_none_of_i
         }
     }
 }
+
+#[tokio::test]
+async fn the_public_pages_take_the_corpus_in_path_and_query_and_echo_none_of_it() {
+    let w = world_with(|s| s.dist_dir = crate::seo::site_dir()).await;
+    let http = reqwest::Client::new();
+    let pages = ["/", "/contact", "/chat", "/privacy", "/terms", "/faq", "/ideas", "/ideas/board"];
+    for value in hostile_strings().into_iter().filter(|v| v.len() <= 6_000) {
+        let mut urls: Vec<reqwest::RequestBuilder> = pages
+            .iter()
+            .map(|p| http.get(format!("{}{p}", w.app.address)).query(&[("lang", value.as_str())]))
+            .collect();
+        let segment: String = value.bytes().map(|b| format!("%{b:02X}")).collect();
+        urls.push(http.get(format!("{}/faq/{segment}", w.app.address)));
+        for request in urls {
+            let response = request.send().await.expect("an answer");
+            let status = response.status().as_u16();
+            assert!(status < 500, "{status} for {value:?}");
+            let page = response.text().await.unwrap();
+            if value.trim().chars().count() > 3 {
+                assert!(!page.contains(value.as_str()), "echoed {value:?}");
+            }
+        }
+    }
+}
