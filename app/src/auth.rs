@@ -26,4 +26,6 @@ pub use pages::{urlencode, LoginPage, RegisterPage, VerifyBanner, VerifyPage};
 pub use reset_page::ResetPage;
 pub use session::{use_session, Session};
 pub use two_factor::{api as two_factor_api, BackupCodes, Enrolment, TwoFactorPage, TwoFactorStatus};
-pub use types::{LoginInput, MailSettings, RegisterInput, Registered, ResetInput, Role, SignInOptions, UserView};
+pub use types::{
+    LoginInput, MailSettings, RegisterInput, Registered, ResetInput, Role, SignInOptions, StaffRole, UserView,
+};

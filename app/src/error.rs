@@ -49,6 +49,9 @@ pub enum AppError {
     /// A sign-in hand-off from the parent site that is not valid (signature, expiry, replay…).
     #[error("sign-in hand-off refused")]
     SsoRefused,
+    /// The change would leave the staff without an active supervisor.
+    #[error("last supervisor")]
+    LastSupervisor,
     /// The chat queue is at its cap.
     #[error("line busy")]
     LineBusy,
@@ -126,6 +129,7 @@ impl AppError {
             AppError::InvalidCode => msg::ERR_INVALID_CODE.get(lang).into(),
             AppError::TwoFactorSetup => msg::ERR_TWO_FACTOR_SETUP.get(lang).into(),
             AppError::SsoRefused => msg::ERR_SSO_REFUSED.get(lang).into(),
+            AppError::LastSupervisor => msg::ERR_LAST_SUPERVISOR.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
@@ -151,7 +155,9 @@ impl AppError {
             AppError::InvalidLink => StatusCode::GONE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Closed | AppError::PcOnly | AppError::SurveyClosed => StatusCode::CONFLICT,
+            AppError::Closed | AppError::PcOnly | AppError::SurveyClosed | AppError::LastSupervisor => {
+                StatusCode::CONFLICT
+            }
             AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

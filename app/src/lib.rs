@@ -24,6 +24,7 @@ pub mod insights;
 pub mod mail;
 pub mod shell;
 pub mod survey;
+pub mod team;
 
 pub use shell::{
     AccountApp, Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp,

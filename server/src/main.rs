@@ -1,11 +1,11 @@
 //! `madoguchi` — serve the app, or manage it:
 //!   madoguchi [serve] [--demo]          run the server (--demo seeds a member and a staff account
 //!                                       into an empty database and prints their passwords)
-//!   madoguchi create-staff --email E [--name N]
+//!   madoguchi create-staff --email E [--name N] [--role agent|supervisor]
 //!                                       create a staff account; the password comes from
 //!                                       MADOGUCHI_STAFF_PASSWORD or a prompt
-use app::auth::server::{create_user, CreateUserError};
-use app::auth::Role;
+use app::auth::server::{create_user_with_role, CreateUserError};
+use app::auth::{Role, StaffRole};
 use app::domain::{DisplayName, Email, Password};
 use app::infra::{Db, Settings};
 use madoguchi_server::startup::{clock_from, Application, BoxError};
@@ -72,6 +72,12 @@ async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxErro
         Email::parse(&flag(args, "--email").ok_or("--email is required")?).map_err(|e| format!("email: {e:?}"))?;
     let name = flag(args, "--name").unwrap_or_else(|| "スタッフ".into());
     let name = DisplayName::parse(&name).map_err(|e| format!("name: {e:?}"))?;
+    // The first supervisor comes from here; the rest are invited from /admin/staff.
+    let role = match flag(args, "--role").as_deref() {
+        None | Some("agent") => StaffRole::Agent,
+        Some("supervisor") => StaffRole::Supervisor,
+        Some(other) => return Err(format!("--role: {other} is neither agent nor supervisor").into()),
+    };
     let raw = match std::env::var("MADOGUCHI_STAFF_PASSWORD") {
         Ok(p) if !p.is_empty() => p,
         _ => rpassword::prompt_password("Password for the new staff account: ")?,
@@ -79,9 +85,9 @@ async fn create_staff(settings: Settings, args: &[String]) -> Result<(), BoxErro
     let password = Password::parse(&raw).map_err(|e| format!("password: {e:?}"))?;
     let clock = clock_from(&settings)?;
     let db = Db::connect(&settings.database_url).await?;
-    match create_user(&db, &email, &password, name.as_ref(), Role::Staff, clock.now_ms()).await {
+    match create_user_with_role(&db, &email, &password, name.as_ref(), Role::Staff, Some(role), clock.now_ms()).await {
         Ok(user) => {
-            println!("created staff account {} (id {})", user.email, user.id);
+            println!("created staff account {} (id {}, {})", user.email, user.id, role.as_str());
             Ok(())
         }
         Err(CreateUserError::EmailTaken) => Err(format!("{email} is already registered").into()),
@@ -103,7 +109,11 @@ async fn seed_demo(state: &app::infra::AppState) -> Result<(), BoxError> {
         let password = random_password();
         let email = Email::parse(email).map_err(|e| format!("{e:?}"))?;
         let parsed = Password::parse(&password).map_err(|e| format!("{e:?}"))?;
-        create_user(&state.db, &email, &parsed, name, role, state.clock.now_ms()).await.map_err(|e| e.to_string())?;
+        // The demo's staff account runs the desk, so it is a supervisor.
+        let staff_role = (role == Role::Staff).then_some(StaffRole::Supervisor);
+        create_user_with_role(&state.db, &email, &parsed, name, role, staff_role, state.clock.now_ms())
+            .await
+            .map_err(|e| e.to_string())?;
         eprintln!("--demo: {} account {email} / password {password}", role.as_str());
     }
     Ok(())

@@ -44,6 +44,8 @@ pub fn AdminPage() -> impl IntoView {
 #[component]
 fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let supervisor = move || session.user().is_some_and(|u| u.is_supervisor());
     let overview = LocalResource::new(get_admin_overview);
     let desk = move |title: Text, status: DeskStatus| {
         view! {
@@ -71,6 +73,7 @@ fn Dashboard() -> impl IntoView {
                 <A href="/admin/ideas">{i18n.t(msg::IDEAS_ADMIN_LINK)}</A>
                 " · "
                 <A href="/admin/two-factor">{i18n.t(msg::TWO_FACTOR_TITLE)}</A>
+                {move || supervisor().then(|| view! { " · " <A href="/admin/staff">{i18n.t(msg::TEAM_LINK)}</A> })}
             </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
@@ -86,7 +89,8 @@ fn Dashboard() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            <Closures on_change=move || overview.refetch() />
+            // Closure days are the supervisors' (the server refuses agents too).
+            {move || supervisor().then(|| view! { <Closures on_change=move || overview.refetch() /> })}
             <FailedMails />
             <super::withdrawal::MemberWithdrawal />
         </section>

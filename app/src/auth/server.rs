@@ -4,14 +4,14 @@ mod account;
 mod email_change;
 mod export;
 mod guard;
-mod hashing;
+pub(crate) mod hashing;
 mod mails;
 mod reset;
-mod sessions;
+pub(crate) mod sessions;
 mod sso;
-mod tokens;
-mod two_factor;
-mod users;
+pub(crate) mod tokens;
+pub(crate) mod two_factor;
+pub(crate) mod users;
 mod verification;
 mod withdrawal;
 
@@ -19,8 +19,8 @@ pub use account::{change_password, end_sessions, list_sessions, mail_settings, r
 pub use email_change::{confirm as confirm_email_change, request as request_email_change};
 pub use export::export_json;
 pub use guard::{
-    caller, current_user, require_member, require_staff, require_staff_enrolling, require_verified_member, Member,
-    Staff,
+    caller, current_user, require_member, require_staff, require_staff_enrolling, require_supervisor,
+    require_verified_member, Member, Staff, Supervisor,
 };
 pub use hashing::configure as configure_hashing;
 pub use reset::{confirm as confirm_reset, request as request_reset};
@@ -28,7 +28,7 @@ pub use sessions::SESSION_COOKIE;
 pub use sso::handoff as sso_handoff;
 pub use two_factor::{backup_codes_left, confirm as confirm_two_factor, start as start_two_factor};
 pub use users::mail_lang;
-pub use users::{create_user, CreateUserError};
+pub use users::{create_user, create_user_with_role, CreateUserError};
 pub use verification::{register, resend as resend_verification, verify};
 pub use withdrawal::{withdraw_by_staff, withdraw_self, ERASED, WITHDRAWN_NAME};
 
@@ -62,7 +62,8 @@ pub async fn login(input: LoginInput) -> AppResult<UserView> {
     let stored = record.as_ref().map(|r| r.password_hash.clone());
     let ok = hashing::verify(input.password, stored).await?;
     match (ok, record) {
-        (true, Some(user)) => {
+        // A deactivated staff account answers like a wrong password: nothing to learn from it.
+        (true, Some(user)) if !user.deactivated => {
             // The second step, for accounts with two-factor. Asking for it only after the right
             // password is what every site does; the password attempts stay limited as above.
             if user.view.two_factor {

@@ -26,6 +26,39 @@ impl Role {
     }
 }
 
+/// What a staff member may do (`users.staff_role`, with a CHECK). Agents answer inquiries and
+/// chats and edit help articles and ideas; supervisors also manage staff, closure days and
+/// exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffRole {
+    Agent,
+    Supervisor,
+}
+
+impl StaffRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Agent => "agent",
+            StaffRole::Supervisor => "supervisor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StaffRole> {
+        match s {
+            "agent" => Some(StaffRole::Agent),
+            "supervisor" => Some(StaffRole::Supervisor),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            StaffRole::Agent => crate::i18n::msg::STAFF_ROLE_AGENT.get(lang),
+            StaffRole::Supervisor => crate::i18n::msg::STAFF_ROLE_SUPERVISOR.get(lang),
+        }
+    }
+}
+
 /// What the browser may know about a user. The password hash never leaves the server: the
 /// stored record is a different, non-`Serialize` type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +70,9 @@ pub struct UserView {
     /// The member opened the link mailed to their address (operator-made accounts count as
     /// verified). Until then they can read but not write.
     pub email_verified: bool,
+    /// A staff member's role (`None` for members).
+    #[serde(default)]
+    pub staff_role: Option<StaffRole>,
     /// Two-factor is set up (staff).
     #[serde(default)]
     pub two_factor: bool,
@@ -53,6 +89,10 @@ pub struct UserView {
 impl UserView {
     pub fn is_staff(&self) -> bool {
         self.role == Role::Staff
+    }
+
+    pub fn is_supervisor(&self) -> bool {
+        self.is_staff() && self.staff_role == Some(StaffRole::Supervisor)
     }
 }
 

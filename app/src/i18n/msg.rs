@@ -338,6 +338,34 @@ texts! {
 
     // Errors
     ERR_VALIDATION = "入力内容をご確認ください。" / "Please check the highlighted fields.";
+    STAFF_ROLE_AGENT = "エージェント" / "Agent";
+    STAFF_ROLE_SUPERVISOR = "スーパーバイザー" / "Supervisor";
+    TEAM_LINK = "スタッフ管理" / "Staff";
+    TEAM_TITLE = "スタッフ管理" / "Staff management";
+    TEAM_LEAD = "エージェントはお問い合わせ・チャットへの回答とヘルプ記事・ご意見の編集を、スーパーバイザーはそれに加えてスタッフ管理・休業日・出力を行えます。" / "Agents answer inquiries and chats and edit help articles and ideas; supervisors also manage staff, closure days and exports.";
+    TEAM_INVITE = "スタッフを招待する" / "Invite a staff member";
+    TEAM_SEND_INVITE = "招待メールを送る" / "Send the invitation";
+    TEAM_INVITE_SENT = "招待メールを送りました:" / "Invitation sent to";
+    TEAM_ROLE = "権限" / "Role";
+    TEAM_STATE = "状態" / "State";
+    TEAM_CHANGE = "変更" / "Change";
+    TEAM_ACTIVE = "有効" / "Active";
+    TEAM_INACTIVE = "無効" / "Deactivated";
+    TEAM_YOU = "(あなた)" / "(you)";
+    TEAM_TWO_FACTOR_ON = "設定済み" / "On";
+    TEAM_TWO_FACTOR_OFF = "未設定" / "Not set up";
+    TEAM_MAKE_SUPERVISOR = "スーパーバイザーにする" / "Make supervisor";
+    TEAM_MAKE_AGENT = "エージェントにする" / "Make agent";
+    TEAM_DEACTIVATE = "無効にする" / "Deactivate";
+    TEAM_REACTIVATE = "有効に戻す" / "Reactivate";
+    TEAM_DEACTIVATE_CONFIRM = "このスタッフを無効にします。ログイン中の画面は閉じられ、対応中のチャットは待ち行列に戻り、担当のお問い合わせは未割り当てになります。よろしいですか?" / "Deactivate this staff member? Their sessions end, their open chats go back to the queue and their inquiries become unassigned.";
+    TEAM_PENDING = "受諾待ちの招待" / "Pending invitations";
+    TEAM_VALID_UNTIL = "有効期限" / "Valid until";
+    TEAM_EXPIRED = "期限切れ" / "Expired";
+    JOIN_TITLE = "スタッフアカウントの作成" / "Create your staff account";
+    JOIN_LEAD = "招待されたアドレス:" / "Invited address:";
+    JOIN_SUBMIT = "アカウントを作成する" / "Create the account";
+    ERR_LAST_SUPERVISOR = "最後の有効なスーパーバイザーは、降格も無効化もできません。先に別のスタッフをスーパーバイザーにしてください。" / "The last active supervisor cannot be demoted or deactivated. Make someone else a supervisor first.";
     ERR_LOGIN_REQUIRED = "ログインが必要です。" / "Please log in first.";
     CONTACT_LOGIN_REASON = "お問い合わせフォームは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "The contact form is for members. Log in or sign up to continue.";
     CHAT_LOGIN_REASON = "チャットは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "Live chat is for members. Log in or sign up to continue.";

@@ -4,7 +4,7 @@ use super::{
     mean, percentile, share, survey_metrics, ChatOps, Insights, MailOps, StaffMetrics, SurveyComment, Transcript,
     WeekPoint,
 };
-use crate::auth::server::{require_staff, Staff};
+use crate::auth::server::{require_staff, Supervisor};
 use crate::calendar::{Moment, JST};
 use crate::chat::server::messages_for;
 use crate::contact::server::load_categories;
@@ -180,8 +180,12 @@ pub struct CsvRange {
 }
 
 /// `GET /api/insights/surveys.csv?from=…&to=…`: the survey answers as CSV, UTF-8 with a byte-order
-/// mark so Excel opens the Japanese correctly. Staff only.
-pub async fn surveys_csv(State(state): State<AppState>, _staff: Staff, Query(range): Query<CsvRange>) -> Response {
+/// mark so Excel opens the Japanese correctly. Supervisors only (an export).
+pub async fn surveys_csv(
+    State(state): State<AppState>,
+    _supervisor: Supervisor,
+    Query(range): Query<CsvRange>,
+) -> Response {
     let (start, end) = match bounds(&state, range.from, range.to) {
         Ok((_, _, start, end)) => (start, end),
         Err(e) => return e.into_response(),

@@ -14,6 +14,7 @@ use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::insights::{InsightsPage, TranscriptPage};
 use crate::survey::SurveyPage;
+use crate::team::{JoinPage, TeamPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::hooks::use_location;
@@ -102,6 +103,7 @@ pub fn AccountApp() -> impl IntoView {
                 <Route path=path!("/account/verify") view=VerifyPage />
                 <Route path=path!("/account/email") view=EmailConfirmPage />
                 <Route path=path!("/account/reset") view=ResetPage />
+                <Route path=path!("/account/invite") view=JoinPage />
             </Routes>
         </Shell>
     }
@@ -115,6 +117,7 @@ pub fn StaffApp() -> impl IntoView {
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
+                <Route path=path!("/admin/staff") view=TeamPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>

@@ -39,11 +39,13 @@ pub const ACCOUNT: TitleTable = &[
     ("/account", &[msg::ACCOUNT_TITLE]),
     ("/account/verify", &[msg::VERIFY_TITLE]),
     ("/account/email", &[msg::EMAIL_CHANGE_TITLE]),
+    ("/account/invite", &[msg::JOIN_TITLE]),
     ("/account/reset", &[msg::RESET_TITLE]),
 ];
 pub const STAFF: TitleTable = &[
     ("/admin", &[msg::ADMIN_TITLE]),
     ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
+    ("/admin/staff", &[msg::TEAM_TITLE]),
     ("/admin/inquiries", &[msg::INBOX_TITLE]),
     ("/admin/inquiries/:id", &[msg::INBOX_TITLE]),
 ];

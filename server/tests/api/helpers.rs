@@ -1,5 +1,5 @@
-use app::auth::server::create_user;
-use app::auth::Role;
+use app::auth::server::create_user_with_role;
+use app::auth::{Role, StaffRole};
 use app::domain::{Email, Password};
 use app::infra::{AppState, Clock, Settings};
 use madoguchi_server::startup::Application;
@@ -113,11 +113,22 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no verification mail to {email}"))
     }
 
-    /// A staff account made the way operators make one (the `create-staff` path).
+    /// A supervisor account made the way operators make the first one (`create-staff --role
+    /// supervisor`).
     pub async fn create_staff(&self, email: &str, password: &str) {
+        self.create_staff_as(email, password, StaffRole::Supervisor).await;
+    }
+
+    /// An agent account (`create-staff`, the default role).
+    pub async fn create_agent(&self, email: &str, password: &str) {
+        self.create_staff_as(email, password, StaffRole::Agent).await;
+    }
+
+    async fn create_staff_as(&self, email: &str, password: &str, role: StaffRole) {
         let email = Email::parse(email).expect("email");
         let password = Password::parse(password).expect("password");
-        create_user(&self.state.db, &email, &password, "スタッフ 佐藤", Role::Staff, self.state.clock.now_ms())
+        let now = self.state.clock.now_ms();
+        create_user_with_role(&self.state.db, &email, &password, "スタッフ 佐藤", Role::Staff, Some(role), now)
             .await
             .expect("staff created");
     }

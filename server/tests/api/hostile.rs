@@ -98,7 +98,7 @@ async fn feed(w: &World, endpoint: &str, access: Access, body: &Value) -> usize 
     let client = match access {
         Access::Public => &w.visitor,
         Access::Member => &w.a,
-        Access::Staff => &w.staff,
+        Access::Staff | Access::Supervisor => &w.staff,
     };
     let mut sent = 0;
     let mut variants = Vec::new();

@@ -24,6 +24,7 @@ mod site;
 mod smtp;
 mod sso;
 mod survey;
+mod team;
 mod two_factor;
 mod withdrawal;
 mod ws;

@@ -15,6 +15,8 @@ pub enum Access {
     Member,
     /// Staff (401 for visitors, 403 for members).
     Staff,
+    /// Supervisors (401 for visitors, 403 for members and agents).
+    Supervisor,
 }
 
 /// Ids of member A's things, put into the sample bodies.
@@ -34,8 +36,19 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
     vec![
         ("admin/overview", Staff, json!({})),
         ("admin/closures/list", Staff, json!({})),
-        ("admin/closures/add", Staff, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
-        ("admin/closures/remove", Staff, json!({ "day": "2030-01-07" })),
+        ("admin/closures/add", Supervisor, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
+        ("admin/closures/remove", Supervisor, json!({ "day": "2030-01-07" })),
+        ("admin/team/list", Supervisor, json!({})),
+        ("admin/team/invite", Supervisor, json!({ "input": { "email": "invitee@example.jp", "role": "Agent" } })),
+        // Nobody with these ids: the change itself is tested in team.rs.
+        ("admin/team/role", Supervisor, json!({ "user_id": 999_999, "role": "Agent" })),
+        ("admin/team/active", Supervisor, json!({ "user_id": 999_999, "active": true })),
+        ("auth/invitation", Public, json!({ "token": "no-such-invitation" })),
+        (
+            "auth/invitation/accept",
+            Public,
+            json!({ "input": { "token": "no-such-invitation", "display_name": "招待 太郎", "password": "password-123" } }),
+        ),
         ("admin/mail/failed", Staff, json!({})),
         ("admin/mail/retry", Staff, json!({ "id": 1 })),
         ("auth/register", Public, json!({ "input": { "email": "not-an-email", "password": "x", "display_name": "" } })),
@@ -137,7 +150,7 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
     vec![
         ("/healthz", Access::Public),
         ("/ws/chat", Access::Member),
-        ("/api/insights/surveys.csv", Access::Staff),
+        ("/api/insights/surveys.csv", Access::Supervisor),
         ("/sso/jwt", Access::Public),
         ("/api/account/export.json", Access::Member),
         ("/robots.txt", Access::Public),
@@ -161,7 +174,9 @@ pub struct World {
     pub visitor: Client,
     pub a: Client,
     pub b: Client,
+    /// A supervisor.
     pub staff: Client,
+    pub agent: Client,
     pub ids: Ids,
 }
 
@@ -187,7 +202,10 @@ pub async fn world_with(configure: impl FnOnce(&mut app::infra::Settings)) -> Wo
     let staff = app.client();
     assert_eq!(staff.login("ender@example.jp", "staff-password-1").await.0, 200);
     let ids = Ids { inquiry: submitted["id"].as_i64().unwrap(), chat, idea: idea["id"].as_i64().unwrap(), article: 1 };
-    World { visitor: app.client(), app, a, b, staff, ids }
+    app.create_agent("agent@example.jp", "agent-password-1").await;
+    let agent = app.client();
+    assert_eq!(agent.login("agent@example.jp", "agent-password-1").await.0, 200);
+    World { visitor: app.client(), app, a, b, staff, agent, ids }
 }
 
 fn is_refusal(status: u16, body: &Value) -> Option<&'static str> {
@@ -220,15 +238,18 @@ async fn every_endpoint_checks_its_caller_and_returns_no_foreign_data() {
     let w = world().await;
     let mut wrong = Vec::new();
     for (endpoint, access, body) in server_functions(w.ids) {
-        for (who, client) in [("visitor", &w.visitor), ("member B", &w.b), ("member A", &w.a), ("staff", &w.staff)] {
+        let callers =
+            [("visitor", &w.visitor), ("member B", &w.b), ("member A", &w.a), ("agent", &w.agent), ("staff", &w.staff)];
+        for (who, client) in callers {
             let (status, answer) = client.call(endpoint, body.clone()).await;
             let shown: String = answer.to_string().chars().take(160).collect();
             if status >= 500 {
                 wrong.push(format!("{endpoint} as {who}: {status} {shown}"));
             }
             let expected = match (access, who) {
-                (Access::Member | Access::Staff, "visitor") => Some("Unauthenticated"),
-                (Access::Staff, "member A" | "member B") => Some("Forbidden"),
+                (Access::Member | Access::Staff | Access::Supervisor, "visitor") => Some("Unauthenticated"),
+                (Access::Staff | Access::Supervisor, "member A" | "member B") => Some("Forbidden"),
+                (Access::Supervisor, "agent") => Some("Forbidden"),
                 _ => None,
             };
             if is_refusal(status, &answer) != expected {
@@ -292,6 +313,10 @@ async fn every_http_route_checks_its_caller() {
                 assert!(member != 401 && member != 403 && member < 500, "{path}: {member}");
             }
             Access::Staff => assert_eq!((visitor, member, staff), (401, 403, 200), "{path}"),
+            Access::Supervisor => {
+                assert_eq!((visitor, member, staff), (401, 403, 200), "{path}");
+                assert_eq!(get(&w.agent, &target).await, 403, "{path} as an agent");
+            }
         }
     }
     // Someone else's chat socket is "not found".

@@ -1,5 +1,5 @@
 use crate::admin::{AdminOverview, ClosureDay, ClosureInput, DeskStatus};
-use crate::auth::server::require_staff;
+use crate::auth::server::{require_staff, require_supervisor};
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
 use crate::error::{AppError, AppResult};
@@ -46,8 +46,9 @@ pub async fn list() -> AppResult<Vec<ClosureDay>> {
         .collect()
 }
 
+/// Closure days change every member's reply dates and the chat's hours: supervisors only.
 pub async fn add(input: ClosureInput) -> AppResult<()> {
-    let staff = require_staff().await?;
+    let staff = require_supervisor().await?;
     let closure = input.validate()?;
     let state = state()?;
     // Adding a day twice only updates its note.
@@ -63,7 +64,7 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
 }
 
 pub async fn remove(day: String) -> AppResult<()> {
-    let staff = require_staff().await?;
+    let staff = require_supervisor().await?;
     let state = state()?;
     let removed = sqlx::query("DELETE FROM closures WHERE day = $1").bind(day.trim()).execute(&state.db.pool).await?;
     if removed.rows_affected() == 0 {

@@ -1,5 +1,6 @@
-//! The one way to know the caller. Server functions call `require_member` / `require_staff`; axum
-//! routes and sockets take the `Member` / `Staff` extractors. Both resolve the session cookie
+//! The one way to know the caller. Server functions call `require_member` / `require_staff` /
+//! `require_supervisor`; axum routes and sockets take the `Member` / `Staff` / `Supervisor`
+//! extractors. Both resolve the session cookie
 //! through `caller`, so a fix here lands everywhere at once. A server function is a public
 //! endpoint, so the client-side route guard is only a courtesy; these are the real gate.
 use super::sessions;
@@ -33,6 +34,17 @@ fn staff_only(user: UserView) -> AppResult<UserView> {
     Ok(user)
 }
 
+/// Supervisors: staff management, closure days, exports.
+fn supervisor_only(user: UserView) -> AppResult<UserView> {
+    let user = staff_only(user)?;
+    if user.is_supervisor() {
+        Ok(user)
+    } else {
+        tracing::warn!(user_id = user.id, "agent called a supervisor endpoint");
+        Err(AppError::Forbidden)
+    }
+}
+
 pub async fn current_user() -> AppResult<Option<UserView>> {
     caller(&state()?, &parts()?).await
 }
@@ -58,6 +70,11 @@ pub async fn require_staff() -> AppResult<UserView> {
     staff_only(require_member().await?)
 }
 
+/// Supervisors only: 401 for visitors, 403 for members and agents.
+pub async fn require_supervisor() -> AppResult<UserView> {
+    supervisor_only(require_member().await?)
+}
+
 /// Staff who may not have set up two-factor yet: only for the two-factor set-up itself.
 pub async fn require_staff_enrolling() -> AppResult<UserView> {
     staff_enrolling(require_member().await?)
@@ -68,6 +85,9 @@ pub struct Member(pub UserView);
 
 /// Extractor: a staff member (401 for visitors, 403 for members).
 pub struct Staff(pub UserView);
+
+/// Extractor: a supervisor (401 for visitors, 403 for members and agents).
+pub struct Supervisor(pub UserView);
 
 impl FromRequestParts<AppState> for Member {
     type Rejection = AppError;
@@ -83,5 +103,14 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Member(user) = Member::from_request_parts(parts, state).await?;
         staff_only(user).map(Staff)
+    }
+}
+
+impl FromRequestParts<AppState> for Supervisor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Member(user) = Member::from_request_parts(parts, state).await?;
+        supervisor_only(user).map(Supervisor)
     }
 }

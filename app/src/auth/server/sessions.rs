@@ -79,8 +79,10 @@ async fn user_for_token(state: &AppState, token: &str) -> AppResult<Option<UserV
     let now = state.clock.now_ms();
     let hash = digest(token);
     let row = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, u.role, u.email_verified_at, u.totp_confirmed_at, s.last_seen_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT u.id, u.email, u.display_name, u.role, u.staff_role, u.email_verified_at, u.totp_confirmed_at,
+                s.last_seen_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL",
     )
     .bind(&hash)
     .bind(now)

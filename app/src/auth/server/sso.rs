@@ -162,12 +162,10 @@ async fn sign_in(state: &AppState, claims: &Claims) -> Result<Result<UserView, R
     .bind(&claims.sub)
     .execute(&mut *tx)
     .await?;
-    let row = sqlx::query(
-        "SELECT id, email, display_name, role, email_verified_at, totp_confirmed_at FROM users WHERE sso_subject = $1",
-    )
-    .bind(&claims.sub)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let row = sqlx::query(&format!("SELECT {} FROM users WHERE sso_subject = $1", super::users::USER_COLUMNS))
+        .bind(&claims.sub)
+        .fetch_optional(&mut *tx)
+        .await?;
     // Nothing linked: the address belongs to an account linked to another parent member.
     let Some(row) = row else { return Ok(Err(Refusal::EmailLinkedElsewhere)) };
     let user = super::users::view_from_row(&row)?;

@@ -136,6 +136,16 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
 
     async fn send_state(&mut self) -> Step {
         let row = session_row(&self.state.db, self.session).await.map_err(|_| Closing::Gone)?;
+        // A staff socket on a chat that is no longer this staff member's (deactivated, chat back
+        // in the queue) ends here; the handshake would refuse it now too.
+        if self.side == Side::Staff && row.staff_id != Some(self.user.id) {
+            return Err(Closing::Gone);
+        }
+        let was_waiting = self.current.status == SessionStatus::Waiting;
+        if row.status == SessionStatus::Waiting && !was_waiting {
+            // Back in the queue (its staff member was deactivated): count who is ahead again.
+            self.ahead = people_ahead(&self.state.db, self.session).await.unwrap_or(0);
+        }
         self.current = state_of(self.state, self.session, &row, Some(self.ahead));
         self.send(ServerMsg::State(self.current.clone())).await
     }
