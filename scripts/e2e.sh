@@ -37,8 +37,8 @@ run_e2e() {
   export MADOGUCHI_STAFF_EMAIL=staff@example.jp
   MADOGUCHI_STAFF_PASSWORD="staff-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')"
   export MADOGUCHI_STAFF_PASSWORD
-  DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF_EMAIL" --name "スタッフ 佐藤"
-  # A second one whose two-factor set-up is the subject of two_factor.spec.ts.
+  DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF_EMAIL" --name "スタッフ 佐藤" --role supervisor
+  # A second one (an agent) whose two-factor set-up is the subject of two_factor.spec.ts.
   export MADOGUCHI_STAFF2_EMAIL=desk2fa@example.jp
   # The secret sso.spec.ts signs hand-off tokens with, as the parent site would.
   MADOGUCHI_SSO_JWT_SECRET="sso-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"

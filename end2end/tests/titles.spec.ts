@@ -8,10 +8,10 @@ const SITE = 'Madoguchi サポートセンター';
 const memberPaths = [
   '/', '/privacy', '/terms', '/contact', '/contact/history', '/contact/history/1', '/chat', '/chat/history',
   '/chat/history/1', '/chat/survey/1', '/ideas', '/ideas/board', '/ideas/new', '/ideas/mine', '/faq', '/faq/1',
-  '/login', '/register', '/account', '/account/verify', '/account/email', '/account/reset',
+  '/login', '/register', '/account', '/account/verify', '/account/email', '/account/reset', '/account/invite',
 ];
 const staffPaths = [
-  '/admin', '/admin/two-factor', '/admin/inquiries', '/admin/chat', '/admin/insights', '/admin/chat/transcript/1',
+  '/admin', '/admin/two-factor', '/admin/staff', '/admin/audit', '/admin/inquiries', '/admin/chat', '/admin/insights', '/admin/chat/transcript/1',
   '/admin/ideas', '/admin/faq', '/admin/faq/1',
 ];
 

@@ -102,6 +102,9 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_STAFF_IDLE_MINUTES")? {
         s.staff_idle_minutes = v;
     }
+    if let Some(v) = parse("MADOGUCHI_AUDIT_RETENTION_DAYS")? {
+        s.audit_retention_days = v;
+    }
     if let Some(v) = parse("MADOGUCHI_OUTBOX_RETENTION_DAYS")? {
         s.outbox_retention_days = v;
     }

@@ -119,6 +119,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler)),
         ("/ws/chat", get(ws_handler)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
+        ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
         ("/api/account/export.json", get(app::auth::server::export_json)),
         // Public pages crawlers and link previews read (see seo.rs); the rest of the site's pages

@@ -73,7 +73,10 @@ fn Dashboard() -> impl IntoView {
                 <A href="/admin/ideas">{i18n.t(msg::IDEAS_ADMIN_LINK)}</A>
                 " · "
                 <A href="/admin/two-factor">{i18n.t(msg::TWO_FACTOR_TITLE)}</A>
-                {move || supervisor().then(|| view! { " · " <A href="/admin/staff">{i18n.t(msg::TEAM_LINK)}</A> })}
+                {move || supervisor().then(|| view! {
+                    " · " <A href="/admin/staff">{i18n.t(msg::TEAM_LINK)}</A>
+                    " · " <A href="/admin/audit">{i18n.t(msg::AUDIT_LINK)}</A>
+                })}
             </nav>
             {move || match overview.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),

@@ -33,6 +33,8 @@ pub use verification::{register, resend as resend_verification, verify};
 pub use withdrawal::{withdraw_by_staff, withdraw_self, ERASED, WITHDRAWN_NAME};
 
 use super::{LoginInput, UserView};
+use crate::audit::server as audit;
+use crate::audit::AuditAction;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};
 use crate::infra::limits::Action;
@@ -74,10 +76,18 @@ pub async fn login(input: LoginInput) -> AppResult<UserView> {
             let view = two_factor::with_due(&state, user.view);
             rate_limit::clear(&state, Action::LoginAccountAddress, &account_address).await?;
             sessions::start(&state, &view).await?;
+            if view.is_staff() {
+                audit::record(&state.db.pool, view.id, AuditAction::Login, "", &ip, state.clock.now_ms()).await?;
+            }
             tracing::info!(user_id = view.id, "logged in");
             Ok(view)
         }
-        _ => {
+        (_, record) => {
+            // A staff account's failed logins are in the audit log (a member's are only logged).
+            if let Some(staff) = record.filter(|r| r.view.is_staff()) {
+                audit::record(&state.db.pool, staff.view.id, AuditAction::LoginFailed, "", &ip, state.clock.now_ms())
+                    .await?;
+            }
             tracing::warn!(client = %ip, "failed login");
             Err(AppError::InvalidCredentials)
         }

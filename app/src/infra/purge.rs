@@ -1,5 +1,5 @@
 //! Deletes what is no longer needed and would otherwise pile up, some of it personal data:
-//! expired sessions, spent rate-limit counters, and sent mails past their retention.
+//! expired sessions, spent rate-limit counters, sent mails and audit rows past their retention.
 use super::{rate_limit, AppState};
 use crate::error::AppResult;
 use std::time::Duration;
@@ -11,6 +11,7 @@ pub struct Purged {
     pub sessions: u64,
     pub counters: u64,
     pub mails: u64,
+    pub audit_rows: u64,
 }
 
 pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
@@ -27,7 +28,8 @@ pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
         .bind(now - state.settings.outbox_retention_days * DAY_MS)
         .execute(&state.db.pool)
         .await?;
-    Ok(Purged { sessions: sessions.rows_affected(), counters, mails: mails.rows_affected() })
+    let audit_rows = crate::audit::server::purge(state, now).await?;
+    Ok(Purged { sessions: sessions.rows_affected(), counters, mails: mails.rows_affected(), audit_rows })
 }
 
 /// Purges once an hour (and once shortly after start).
@@ -37,7 +39,13 @@ pub fn spawn_purge_task(state: AppState) -> tokio::task::JoinHandle<()> {
         loop {
             every.tick().await;
             match purge_once(&state).await {
-                Ok(p) => tracing::info!(sessions = p.sessions, counters = p.counters, mails = p.mails, "purged"),
+                Ok(p) => tracing::info!(
+                    sessions = p.sessions,
+                    counters = p.counters,
+                    mails = p.mails,
+                    audit_rows = p.audit_rows,
+                    "purged"
+                ),
                 Err(e) => tracing::error!(error = %e, "purge failed"),
             }
         }

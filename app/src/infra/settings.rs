@@ -49,6 +49,8 @@ pub struct Settings {
     pub hashing_wait_ms: u64,
     /// Sent mails are kept this many days (they hold personal data), then purged.
     pub outbox_retention_days: i64,
+    /// Audit-log rows are kept this many days, then purged (the only deletion of audit rows).
+    pub audit_retention_days: i64,
     /// Origins allowed on state-changing requests besides the request's own host.
     pub allowed_origins: Vec<String>,
     /// Pin "now" (RFC 3339), for tests and demos. Refused in release builds unless
@@ -101,6 +103,7 @@ impl Default for Settings {
             hashing_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             hashing_wait_ms: 10_000,
             outbox_retention_days: 30,
+            audit_retention_days: 730,
             allowed_origins: Vec::new(),
             fake_now: None,
             allow_fake_now: false,

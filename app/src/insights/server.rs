@@ -32,7 +32,8 @@ fn in_range(field: &str, day: Option<NaiveDate>) -> AppResult<Option<NaiveDate>>
     }
 }
 
-fn bounds(
+/// The period `from`..=`to` (Japan days; by default the last 28) as milliseconds.
+pub(crate) fn bounds(
     state: &AppState,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
@@ -160,7 +161,10 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
 }
 
 pub async fn transcript(session_id: i64) -> AppResult<Transcript> {
-    require_staff().await?;
+    let staff = require_staff().await?;
+    // A transcript is the member's personal data: every view is audited.
+    crate::audit::server::record_here(&staff, crate::audit::AuditAction::ViewTranscript, &format!("chat:{session_id}"))
+        .await?;
     let state = state()?;
     let row: Option<(String, Option<String>)> = sqlx::query_as(
         "SELECT m.display_name, u.display_name FROM chat_sessions s JOIN users m ON m.id = s.member_id
@@ -183,9 +187,18 @@ pub struct CsvRange {
 /// mark so Excel opens the Japanese correctly. Supervisors only (an export).
 pub async fn surveys_csv(
     State(state): State<AppState>,
-    _supervisor: Supervisor,
+    Supervisor(me): Supervisor,
+    parts: axum::http::request::Parts,
     Query(range): Query<CsvRange>,
 ) -> Response {
+    let ip = crate::infra::http::client_ip(&parts, &state);
+    let now = state.clock.now_ms();
+    if let Err(e) =
+        crate::audit::server::record(&state.db.pool, me.id, crate::audit::AuditAction::Export, "surveys.csv", &ip, now)
+            .await
+    {
+        return e.into_response();
+    }
     let (start, end) = match bounds(&state, range.from, range.to) {
         Ok((_, _, start, end)) => (start, end),
         Err(e) => return e.into_response(),

@@ -4,6 +4,7 @@
 use super::titles::{self, RouteTitles};
 use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
+use crate::audit::AuditPage;
 use crate::auth::{AccountPage, EmailConfirmPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
@@ -118,6 +119,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
                 <Route path=path!("/admin/staff") view=TeamPage />
+                <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>

@@ -11,7 +11,23 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    view! { <StaffGate><Team /></StaffGate> }
+    let i18n = use_i18n();
+    let session = use_session();
+    // Agents are told plainly; the server refuses them whatever this shows.
+    view! {
+        <StaffGate>
+            {move || if session.user().is_some_and(|u| u.is_supervisor()) {
+                view! { <Team /> }.into_any()
+            } else {
+                view! {
+                    <section class="card refusal" aria-labelledby="team-title">
+                        <h1 id="team-title">{i18n.t(msg::TEAM_TITLE)}</h1>
+                        <p role="alert">{i18n.t(msg::ERR_FORBIDDEN)}</p>
+                    </section>
+                }.into_any()
+            }}
+        </StaffGate>
+    }
 }
 
 #[component]
@@ -71,7 +87,7 @@ fn Team() -> impl IntoView {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
                 Some(Ok(t)) => view! {
-                    <div class="card">
+                    <div class="card team-table">
                         <table class="team">
                             <thead><tr>
                                 <th scope="col">{i18n.t(msg::DISPLAY_NAME)}</th>

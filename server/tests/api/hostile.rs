@@ -192,3 +192,22 @@ async fn the_public_pages_take_the_corpus_in_path_and_query_and_echo_none_of_it(
         }
     }
 }
+
+#[tokio::test]
+async fn the_audit_export_takes_the_corpus_in_its_query() {
+    let w = crate::matrix::world().await;
+    for value in hostile_strings().into_iter().filter(|v| v.len() <= 6_000) {
+        for key in ["actor_id", "action", "from", "to"] {
+            let response = w
+                .staff
+                .http
+                .get(format!("{}/api/admin/audit.csv", w.app.address))
+                .query(&[(key, value.as_str())])
+                .send()
+                .await
+                .expect("an answer");
+            let status = response.status().as_u16();
+            assert!(status < 500, "{status} for {key}={value:?}");
+        }
+    }
+}

@@ -3,6 +3,7 @@
 mod account;
 mod account_mail;
 mod admin;
+mod audit;
 mod auth;
 mod chat;
 mod chat_limits;

@@ -39,6 +39,11 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("admin/closures/add", Supervisor, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
         ("admin/closures/remove", Supervisor, json!({ "day": "2030-01-07" })),
         ("admin/team/list", Supervisor, json!({})),
+        (
+            "admin/audit/list",
+            Supervisor,
+            json!({ "filter": { "actor_id": null, "action": "Login", "from": null, "to": null, "before_id": null } }),
+        ),
         ("admin/team/invite", Supervisor, json!({ "input": { "email": "invitee@example.jp", "role": "Agent" } })),
         // Nobody with these ids: the change itself is tested in team.rs.
         ("admin/team/role", Supervisor, json!({ "user_id": 999_999, "role": "Agent" })),
@@ -151,6 +156,7 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
         ("/healthz", Access::Public),
         ("/ws/chat", Access::Member),
         ("/api/insights/surveys.csv", Access::Supervisor),
+        ("/api/admin/audit.csv", Access::Supervisor),
         ("/sso/jwt", Access::Public),
         ("/api/account/export.json", Access::Member),
         ("/robots.txt", Access::Public),

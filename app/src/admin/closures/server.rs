@@ -60,6 +60,8 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
     .execute(&state.db.pool)
     .await?;
     tracing::info!(staff_id = staff.id, day = %closure.day, "closure day added");
+    let target = format!("day:{}", closure.day.format("%Y-%m-%d"));
+    crate::audit::server::record_here(&staff, crate::audit::AuditAction::ClosureAdd, &target).await?;
     Ok(())
 }
 
@@ -71,5 +73,7 @@ pub async fn remove(day: String) -> AppResult<()> {
         return Err(AppError::NotFound);
     }
     tracing::info!(staff_id = staff.id, day = %day, "closure day removed");
+    let target = format!("day:{}", day.trim());
+    crate::audit::server::record_here(&staff, crate::audit::AuditAction::ClosureRemove, &target).await?;
     Ok(())
 }

@@ -42,6 +42,8 @@ pub async fn withdraw_by_staff(staff: &UserView, email: String) -> AppResult<()>
     let Some(member) = member.filter(|m| !m.is_staff()) else { return Err(AppError::NotFound) };
     close(&state, &member, Some(staff.id)).await?;
     tracing::info!(user_id = member.id, staff_id = staff.id, "account closed by staff on request");
+    let target = format!("user:{}", member.id);
+    crate::audit::server::record_here(staff, crate::audit::AuditAction::MemberWithdraw, &target).await?;
     Ok(())
 }
 

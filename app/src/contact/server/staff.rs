@@ -3,6 +3,8 @@ use super::categories::load_categories;
 use super::mails;
 use super::member::load_detail;
 use super::rows::{summary, SUMMARY_COLUMNS};
+use crate::audit::server as audit;
+use crate::audit::AuditAction;
 use crate::auth::server::require_staff;
 use crate::calendar::Moment;
 use crate::contact::{
@@ -55,8 +57,16 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
         .collect()
 }
 
+/// The inquiry for staff; opening it is a view of the member's personal data, so it is audited.
 pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
-    require_staff().await?;
+    let staff = require_staff().await?;
+    let inquiry = staff_view(id).await?;
+    audit::record_here(&staff, AuditAction::ViewInquiry, &format!("inquiry:{id}")).await?;
+    Ok(inquiry)
+}
+
+/// The inquiry as staff see it, after an action (the action's own audit row covers it).
+async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     let state = state()?;
     let detail = load_detail(&state.db, id, None).await?;
     let (member_id, member_name, member_email, assignee_name): (i64, String, String, Option<String>) = sqlx::query_as(
@@ -138,7 +148,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     .await?;
     if stored.rows_affected() == 0 {
         drop(tx);
-        return inbox_inquiry(input.inquiry_id).await;
+        return staff_view(input.inquiry_id).await;
     }
     sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
         .bind(staff.id)
@@ -150,10 +160,12 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     if withdrawn_at.is_none() {
         enqueue_in(&mut *tx, &mail, now).await?;
     }
+    let ip = audit::request_ip(&state);
+    audit::record(&mut *tx, staff.id, AuditAction::Reply, &format!("inquiry:{}", input.inquiry_id), &ip, now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");
-    inbox_inquiry(input.inquiry_id).await
+    staff_view(input.inquiry_id).await
 }
 
 pub async fn add_note(input: ThreadInput) -> AppResult<StaffInquiry> {
@@ -168,7 +180,8 @@ pub async fn add_note(input: ThreadInput) -> AppResult<StaffInquiry> {
         .bind(state.clock.now_ms())
         .execute(&state.db.pool)
         .await?;
-    inbox_inquiry(input.inquiry_id).await
+    audit::record_here(&staff, AuditAction::Note, &format!("inquiry:{}", input.inquiry_id)).await?;
+    staff_view(input.inquiry_id).await
 }
 
 pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
@@ -182,7 +195,8 @@ pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
         .execute(&state.db.pool)
         .await?;
     tracing::info!(inquiry_id = id, staff_id = staff.id, status = status.as_str(), "status changed");
-    inbox_inquiry(id).await
+    audit::record_here(&staff, AuditAction::Status, &format!("inquiry:{id} {}", status.as_str())).await?;
+    staff_view(id).await
 }
 
 pub async fn assign_to_me(id: i64) -> AppResult<StaffInquiry> {
@@ -198,7 +212,8 @@ pub async fn assign_to_me(id: i64) -> AppResult<StaffInquiry> {
     .bind(id)
     .execute(&state.db.pool)
     .await?;
-    inbox_inquiry(id).await
+    audit::record_here(&staff, AuditAction::Assign, &format!("inquiry:{id}")).await?;
+    staff_view(id).await
 }
 
 async fn ensure_exists(id: i64) -> AppResult<()> {

@@ -116,6 +116,7 @@ pub async fn save_article(input: ArticleInput) -> AppResult<i64> {
         }
     };
     tracing::info!(article_id = id, staff_id = staff.id, "help article saved");
+    crate::audit::server::record_here(&staff, crate::audit::AuditAction::ArticleSave, &format!("article:{id}")).await?;
     Ok(id)
 }
 

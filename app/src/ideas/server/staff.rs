@@ -82,6 +82,10 @@ pub async fn change_status(change: StatusChange) -> AppResult<IdeaView> {
             enqueue_in(&mut *tx, &mail, now).await?;
         }
     }
+    let ip = crate::audit::server::request_ip(&state);
+    let target = format!("idea:{} {}", change.idea_id, status.as_str());
+    crate::audit::server::record(&mut *tx, staff.id, crate::audit::AuditAction::IdeaDecision, &target, &ip, now)
+        .await?;
     tx.commit().await?;
     if decided {
         state.outbox_wake.notify_one();

@@ -3,6 +3,7 @@
 //! spent in one transaction; with staff two-factor on, the new staff member is then sent to set
 //! it up before any staff page works.
 use super::mails;
+use crate::audit::AuditAction;
 use crate::auth::server::tokens::{digest, random_token};
 use crate::auth::server::{hashing, require_supervisor, sessions, two_factor};
 use crate::auth::{StaffRole, UserView};
@@ -51,6 +52,8 @@ pub async fn invite(input: InviteInput) -> AppResult<()> {
     let link = format!("{}/account/invite?token={token}", state.settings.public_url.trim_end_matches('/'));
     let mail = mails::invitation(email.as_ref(), &me.display_name, role, &link, INVITATION_HOURS, input.lang);
     enqueue_in(&mut *tx, &mail, now).await?;
+    let ip = crate::audit::server::request_ip(&state);
+    crate::audit::server::record(&mut *tx, me.id, AuditAction::StaffInvite, email.as_ref(), &ip, now).await?;
     tx.commit().await?;
     tracing::info!(by = me.id, role = role.as_str(), "staff invited");
     Ok(())

@@ -5,6 +5,8 @@
 //! active supervisor to remain. Two supervisors demoting each other at once therefore run one
 //! after the other, and the second finds nobody else left.
 use super::deactivation::end_everything_of;
+use crate::audit::server as audit;
+use crate::audit::AuditAction;
 use crate::auth::server::require_supervisor;
 use crate::auth::StaffRole;
 use crate::calendar::Moment;
@@ -91,6 +93,9 @@ pub async fn set_role(user_id: i64, role: StaffRole) -> AppResult<()> {
     if changed == 0 {
         return Err(refusal(&mut tx, user_id).await?);
     }
+    let target = format!("user:{user_id} {}", role.as_str());
+    audit::record(&mut *tx, me.id, AuditAction::StaffRole, &target, &audit::request_ip(&state), state.clock.now_ms())
+        .await?;
     tx.commit().await?;
     tracing::info!(by = me.id, user_id, role = role.as_str(), "staff role changed");
     Ok(())
@@ -113,6 +118,8 @@ pub async fn set_active(user_id: i64, active: bool) -> AppResult<()> {
         if changed == 0 {
             return Err(AppError::NotFound);
         }
+        let ip = audit::request_ip(&state);
+        audit::record(&mut *tx, me.id, AuditAction::StaffReactivate, &format!("user:{user_id}"), &ip, now).await?;
         tx.commit().await?;
         tracing::info!(by = me.id, user_id, "staff reactivated");
         return Ok(());
@@ -137,6 +144,8 @@ pub async fn set_active(user_id: i64, active: bool) -> AppResult<()> {
         return if deactivated.is_some() { Ok(()) } else { Err(AppError::LastSupervisor) };
     }
     let requeued = end_everything_of(&mut tx, user_id).await?;
+    let ip = audit::request_ip(&state);
+    audit::record(&mut *tx, me.id, AuditAction::StaffDeactivate, &format!("user:{user_id}"), &ip, now).await?;
     tx.commit().await?;
     super::deactivation::announce(&state, user_id, &requeued).await;
     tracing::info!(by = me.id, user_id, chats_requeued = requeued.len(), "staff deactivated");
