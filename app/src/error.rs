@@ -49,6 +49,10 @@ pub enum AppError {
     /// A sign-in hand-off from the parent site that is not valid (signature, expiry, replay…).
     #[error("sign-in hand-off refused")]
     SsoRefused,
+    /// A newer message arrived in the thread after the staff member loaded it; the reply was
+    /// not sent.
+    #[error("stale thread")]
+    StaleThread,
     /// The change would leave the staff without an active supervisor.
     #[error("last supervisor")]
     LastSupervisor,
@@ -130,6 +134,7 @@ impl AppError {
             AppError::TwoFactorSetup => msg::ERR_TWO_FACTOR_SETUP.get(lang).into(),
             AppError::SsoRefused => msg::ERR_SSO_REFUSED.get(lang).into(),
             AppError::LastSupervisor => msg::ERR_LAST_SUPERVISOR.get(lang).into(),
+            AppError::StaleThread => msg::ERR_STALE_THREAD.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
             AppError::PcOnly => msg::ERR_PC_ONLY.get(lang).into(),
@@ -155,9 +160,11 @@ impl AppError {
             AppError::InvalidLink => StatusCode::GONE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Closed | AppError::PcOnly | AppError::SurveyClosed | AppError::LastSupervisor => {
-                StatusCode::CONFLICT
-            }
+            AppError::Closed
+            | AppError::PcOnly
+            | AppError::SurveyClosed
+            | AppError::LastSupervisor
+            | AppError::StaleThread => StatusCode::CONFLICT,
             AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -57,7 +57,7 @@ test('a supervisor invites an agent, who sets a password, sets up two-factor and
   await b.goto('/admin');
   await b.getByRole('link', { name: '操作記録' }).click();
   await expect(b).toHaveTitle(/^操作記録/);
-  await b.getByLabel('操作').selectOption('staff_deactivate');
+  await b.getByLabel('操作', { exact: true }).selectOption('staff_deactivate');
   await b.getByRole('button', { name: '表示' }).click();
   await expect(b.getByRole('row').filter({ hasText: 'スタッフ無効化' })).toHaveCount(1);
   await expect(b.getByRole('row').filter({ hasText: 'スタッフ招待' })).toHaveCount(0);

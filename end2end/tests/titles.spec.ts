@@ -24,6 +24,8 @@ async function titleOf(page: Page, path: string): Promise<[string, string]> {
 }
 
 test('every route has a title of its own, ending with the site name', async ({ page }) => {
+  // Some 35 page loads, two logins with two-factor: more than the default 30 s.
+  test.setTimeout(120_000);
   const titles = new Map<string, string>();
   await registerMember(page, uniqueEmail('titles'), '題名 確認');
   for (const path of memberPaths) titles.set(...(await titleOf(page, path)));

@@ -126,7 +126,12 @@ fn InquiryView(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: body.get_untracked(), client_key: key.get_value() };
+        let input = ThreadInput {
+            inquiry_id: id,
+            body: body.get_untracked(),
+            client_key: key.get_value(),
+            seen_message_id: None,
+        };
         match input.validate() {
             Ok(_) => {
                 send.dispatch(input);

@@ -128,6 +128,10 @@ pub struct ThreadInput {
     /// Made by the browser when the message is composed; a retry with the same key is stored
     /// (and mailed) once. Internal notes ignore it.
     pub client_key: String,
+    /// Staff replies: the newest message the staff member had on screen. A reply is refused
+    /// (`StaleThread`) when a newer one (a follow-up, another staff reply) arrived since.
+    #[serde(default)]
+    pub seen_message_id: Option<i64>,
 }
 
 impl ThreadInput {
@@ -181,6 +185,11 @@ pub struct StaffInquiry {
     pub member_name: String,
     pub member_email: String,
     pub assignee_name: Option<String>,
+    #[serde(default)]
+    pub assignee_id: Option<i64>,
+    /// The newest message in the thread (0 when none): sent back with a reply, see `ThreadInput`.
+    #[serde(default)]
+    pub last_message_id: i64,
     pub overdue: bool,
     pub notes: Vec<StaffNote>,
     /// The member's other inquiries, newest first.

@@ -9,6 +9,7 @@ mod chat;
 mod chat_limits;
 mod chat_restart;
 mod chat_support;
+mod collision;
 mod contact;
 mod faq;
 mod helpers;

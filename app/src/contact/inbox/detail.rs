@@ -1,4 +1,5 @@
 use crate::admin::StaffGate;
+use crate::auth::use_session;
 use crate::calendar::format_datetime;
 use crate::contact::history::{InquiryFacts, SummaryTable, Thread};
 use crate::contact::inbox_api::{
@@ -28,6 +29,10 @@ fn Detail() -> impl IntoView {
     let loaded = LocalResource::new(move || inbox_inquiry(id()));
     let latest = RwSignal::new(None::<StaffResult>);
     let current = move || latest.get().or_else(|| loaded.get());
+    // Kept here, outside the workspace that is rebuilt whenever the inquiry reloads: a reply
+    // refused because the thread moved on keeps its draft and its explanation.
+    let reply = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<AppError>);
     crate::shell::titles::use_title(crate::shell::titles::STAFF, move || {
         current().and_then(Result::ok).map(|i| i.detail.summary.reference)
     });
@@ -37,20 +42,30 @@ fn Detail() -> impl IntoView {
             {move || match current() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
-                Some(Ok(inquiry)) => view! { <Workspace inquiry=inquiry on_update=move |r| latest.set(Some(r)) /> }.into_any(),
+                Some(Ok(inquiry)) => view! {
+                    <Workspace inquiry=inquiry reply=reply problem=problem on_update=move |r| latest.set(Some(r)) />
+                }
+                .into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Workspace(
+    inquiry: StaffInquiry,
+    reply: RwSignal<String>,
+    problem: RwSignal<Option<AppError>>,
+    on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let id = inquiry.detail.summary.id;
-    let reply = RwSignal::new(String::new());
+    let seen = inquiry.last_message_id;
     let note = RwSignal::new(String::new());
     let canned_title = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<AppError>);
+    // Assigned to someone else: taking it over is asked first.
+    let taken_by_other = inquiry.assignee_id.is_some() && inquiry.assignee_id != session.user().map(|u| u.id);
     let status_choice = RwSignal::new(inquiry.detail.summary.status.as_str().to_owned());
 
     let send_reply = Action::new(|input: &ThreadInput| staff_reply(input.clone()));
@@ -59,6 +74,8 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
     let send_note = Action::new(|input: &ThreadInput| add_note(input.clone()));
     let change_status = Action::new(move |status: &Status| set_status(id, *status));
     let assign = Action::new(move |_: &()| assign_to_me(id));
+    // After a refused reply: the inquiry as it now stands, with the message that came in between.
+    let reload = Action::new(move |_: &()| inbox_inquiry(id));
     let canned = LocalResource::new(canned_replies);
     let save_canned = Action::new(|input: &CannedInput| save_canned_reply(input.clone()));
 
@@ -79,7 +96,15 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
         if matches!(result, Some(Ok(_))) {
             reply_key.set_value(crate::contact::wizard::random_key());
         }
+        if matches!(result, Some(Err(AppError::StaleThread))) {
+            reload.dispatch(());
+        }
         settle(result, Some(reply))
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(fresh)) = reload.value().get() {
+            on_update(Ok(fresh));
+        }
     });
     Effect::new(move |_| settle(send_note.value().get(), Some(note)));
     Effect::new(move |_| settle(change_status.value().get(), None));
@@ -97,7 +122,12 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
         move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
     let submit_reply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: reply.get_untracked(), client_key: reply_key.get_value() };
+        let input = ThreadInput {
+            inquiry_id: id,
+            body: reply.get_untracked(),
+            client_key: reply_key.get_value(),
+            seen_message_id: Some(seen),
+        };
         match input.validate() {
             Ok(_) => {
                 send_reply.dispatch(input);
@@ -107,7 +137,12 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
     };
     let submit_note = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let input = ThreadInput { inquiry_id: id, body: note.get_untracked(), client_key: String::new() };
+        let input = ThreadInput {
+            inquiry_id: id,
+            body: note.get_untracked(),
+            client_key: String::new(),
+            seen_message_id: None,
+        };
         match input.validate() {
             Ok(_) => {
                 send_note.dispatch(input);
@@ -143,7 +178,12 @@ fn Workspace(inquiry: StaffInquiry, on_update: impl Fn(StaffResult) + Copy + Sen
                 {inquiry.overdue.then(|| view! { " " <span class="badge overdue">{i18n.t(msg::OVERDUE)}</span> })}
             </p>
             <div class="actions">
-                <button type="button" on:click=move |_| { assign.dispatch(()); }>{i18n.t(msg::ASSIGN_ME)}</button>
+                <button type="button" on:click=move |_| {
+                    let asked = || window().confirm_with_message(msg::ASSIGN_TAKE_OVER.get(i18n.get())).unwrap_or(false);
+                    if !taken_by_other || asked() {
+                        assign.dispatch(());
+                    }
+                }>{i18n.t(msg::ASSIGN_ME)}</button>
                 <label for="status-select" class="sr-only">{i18n.t(msg::STATUS)}</label>
                 <select id="status-select" on:change=move |ev| status_choice.set(event_target_value(&ev))>
                     {Status::ALL.into_iter().map(|s| view! {

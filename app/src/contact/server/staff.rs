@@ -69,8 +69,17 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
 async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     let state = state()?;
     let detail = load_detail(&state.db, id, None).await?;
-    let (member_id, member_name, member_email, assignee_name): (i64, String, String, Option<String>) = sqlx::query_as(
-        "SELECT m.id, m.display_name, m.email, a.display_name FROM inquiries i JOIN users m ON m.id = i.member_id
+    let (member_id, member_name, member_email, assignee_name, assignee_id, last_message_id): (
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        i64,
+    ) = sqlx::query_as(
+        "SELECT m.id, m.display_name, m.email, a.display_name, i.assignee_id,
+                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0)
+         FROM inquiries i JOIN users m ON m.id = i.member_id
          LEFT JOIN users a ON a.id = i.assignee_id WHERE i.id = $1",
     )
     .bind(id)
@@ -97,7 +106,18 @@ async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     .map(|r| summary(r, &categories))
     .collect::<AppResult<Vec<_>>>()?;
     let overdue = detail.summary.status.is_open() && detail.summary.due_at.millis() < state.clock.now_ms();
-    Ok(StaffInquiry { detail, member_id, member_name, member_email, assignee_name, overdue, notes, member_history })
+    Ok(StaffInquiry {
+        detail,
+        member_id,
+        member_name,
+        member_email,
+        assignee_name,
+        assignee_id,
+        last_message_id,
+        overdue,
+        notes,
+        member_history,
+    })
 }
 
 /// Stores the reply in the thread, marks the inquiry answered and mails the member.
@@ -135,20 +155,41 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     // The reply, the status and the mail are one transaction: all or nothing. A retry with the
     // same key stores nothing and mails nothing.
     let mut tx = state.db.pool.begin().await?;
+    // Replies to one inquiry take turns: this locks its row (PostgreSQL) or the database
+    // (SQLite) until commit, so the "nothing newer than what I saw" condition below is checked
+    // against every reply committed before, and two staff answering at once cannot both send.
+    sqlx::query("UPDATE inquiries SET updated_at = updated_at WHERE id = $1")
+        .bind(input.inquiry_id)
+        .execute(&mut *tx)
+        .await?;
     let stored = sqlx::query(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
-         VALUES ($1, $2, 1, $3, $4, $5) ON CONFLICT (inquiry_id, client_key) DO NOTHING",
+         SELECT $1, $2, 1, $3, $4, $5
+         WHERE $6 < 0 OR NOT EXISTS (SELECT 1 FROM inquiry_messages WHERE inquiry_id = $1 AND id > $6)
+         ON CONFLICT (inquiry_id, client_key) DO NOTHING",
     )
     .bind(input.inquiry_id)
     .bind(staff.id)
     .bind(&body)
     .bind(now)
     .bind(&key)
+    .bind(input.seen_message_id.unwrap_or(-1))
     .execute(&mut *tx)
     .await?;
     if stored.rows_affected() == 0 {
+        // A retry of a reply already stored answers as the first time did; otherwise the thread
+        // moved on since the staff member loaded it.
+        let retried: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM inquiry_messages WHERE inquiry_id = $1 AND client_key = $2")
+                .bind(input.inquiry_id)
+                .bind(&key)
+                .fetch_optional(&mut *tx)
+                .await?;
         drop(tx);
-        return staff_view(input.inquiry_id).await;
+        return match retried {
+            Some(_) => staff_view(input.inquiry_id).await,
+            None => Err(AppError::StaleThread),
+        };
     }
     sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
         .bind(staff.id)

@@ -1,0 +1,49 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { login, registerMember, staff, uniqueEmail } from './helpers';
+
+/** A member sends a points inquiry through the wizard; returns its reference. */
+async function inquiry(page: Page): Promise<string> {
+  await registerMember(page, uniqueEmail('collide'), '衝突 花子');
+  await page.goto('/contact?category=points');
+  await page.getByRole('checkbox', { name: /個人情報の取り扱いについて/ }).check();
+  await page.getByRole('checkbox', { name: /利用規約/ }).check();
+  await page.getByRole('button', { name: 'お問い合わせフォームへ' }).click();
+  await page.getByLabel(/ショップ・広告主名/).fill('楽天トラベル');
+  await page.getByLabel(/ご利用日/).fill('2026-10-02');
+  await page.getByLabel(/ご利用金額/).fill('5,000');
+  await page.getByLabel(/現在の通帳の状態/).selectOption({ label: '通帳に記載がない' });
+  await page.getByLabel(/お問い合わせ内容/).fill('ポイントが付きません。');
+  await page.getByRole('button', { name: '確認画面へ' }).click();
+  await page.getByRole('button', { name: '送信する' }).click();
+  return (await page.locator('.reference').textContent())!.trim();
+}
+
+async function desk(browser: Browser, reference: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, staff.email, staff.password, '/admin/inquiries');
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByText('ポイントが付きません。')).toBeVisible();
+  return page;
+}
+
+test('of two desks answering one inquiry, the later reply is refused with the new answer shown and its draft kept', async ({ browser }) => {
+  const member = await (await browser.newContext()).newPage();
+  const reference = await inquiry(member);
+  const first = await desk(browser, reference);
+  const second = await desk(browser, reference);
+
+  await first.getByRole('textbox', { name: '回答する' }).fill('先に送る回答です。');
+  await first.getByRole('button', { name: '回答を送信' }).click();
+  await expect(first.locator('.thread')).toContainText('先に送る回答です。');
+
+  await second.getByRole('textbox', { name: '回答する' }).fill('後から送る回答です。');
+  await second.getByRole('button', { name: '回答を送信' }).click();
+  await expect(second.getByRole('alert').filter({ hasText: '新しいメッセージ' })).toBeVisible();
+  await expect(second.locator('.thread')).toContainText('先に送る回答です。');
+  await expect(second.getByRole('textbox', { name: '回答する' })).toHaveValue('後から送る回答です。');
+  await expect(second.locator('.thread')).not.toContainText('後から送る回答です。');
+
+  // Sent again after reading, it goes out.
+  await second.getByRole('button', { name: '回答を送信' }).click();
+  await expect(second.locator('.thread')).toContainText('後から送る回答です。');
+});
