@@ -1,7 +1,7 @@
 //! Live chat: hours and routing before the queue, a queue with a live place in line, the chat
 //! itself over a WebSocket that survives reconnects and restarts, and the staff console.
 pub mod api;
-mod client;
+pub(crate) mod client;
 mod member_page;
 pub mod protocol;
 #[cfg(feature = "ssr")]

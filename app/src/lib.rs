@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod chat;
 pub mod contact;
 pub mod corner;
+pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod faq;

@@ -118,6 +118,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/healthz", get(healthz)),
         ("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler)),
         ("/ws/chat", get(ws_handler)),
+        ("/ws/desk", get(app::desk::server::desk_socket)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
         ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),

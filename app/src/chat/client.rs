@@ -127,7 +127,7 @@ pub fn connect(session: i64) -> ChatConnection {
             if finished || stop.load(Ordering::SeqCst) {
                 break;
             }
-            gloo_timers_sleep(backoff).await;
+            sleep_ms(backoff).await;
             backoff = (backoff * 2).min(5000);
         }
     });
@@ -156,7 +156,8 @@ fn apply(conn: &ChatConnection, msg: ServerMsg) {
     }
 }
 
-async fn gloo_timers_sleep(ms: u64) {
+/// Waits `ms` milliseconds in the browser (also used by the staff event socket).
+pub(crate) async fn sleep_ms(ms: u64) {
     let (tx, rx) = futures_channel::oneshot::channel::<()>();
     set_timeout(
         move || {

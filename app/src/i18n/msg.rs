@@ -381,6 +381,7 @@ texts! {
     AUDIT_OLDER = "さらに古い記録" / "Older entries";
     ERR_STALE_THREAD = "送信前に新しいメッセージ(会員の追記または他のスタッフの回答)が届いたため、回答は送信していません。新しいメッセージを確認してから、もう一度送信してください。下書きはそのまま残っています。" / "A newer message (a follow-up or another staff reply) arrived before you sent this, so your reply was not sent. Read the new message, then send again; your draft is kept.";
     ASSIGN_TAKE_OVER = "このお問い合わせは別のスタッフが担当しています。担当を自分に変えますか?" / "Someone else is assigned to this inquiry. Take it over?";
+    DESK_NEW = "新着" / "New";
     ERR_LOGIN_REQUIRED = "ログインが必要です。" / "Please log in first.";
     CONTACT_LOGIN_REASON = "お問い合わせフォームは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "The contact form is for members. Log in or sign up to continue.";
     CHAT_LOGIN_REASON = "チャットは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "Live chat is for members. Log in or sign up to continue.";

@@ -10,6 +10,7 @@ use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
+use crate::desk::DeskPulse;
 use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
@@ -112,9 +113,11 @@ pub fn AccountApp() -> impl IntoView {
 
 #[component]
 pub fn StaffApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
     view! {
         <Shell>
             <RouteTitles table=titles::STAFF />
+            <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
@@ -129,9 +132,11 @@ pub fn StaffApp() -> impl IntoView {
 
 #[component]
 pub fn StaffChatApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
     view! {
         <Shell>
             <RouteTitles table=titles::STAFF_CHAT />
+            <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffChat /> }>
                 <Route path=path!("/admin/chat") view=StaffChatPage />
                 <Route path=path!("/admin/insights") view=InsightsPage />
@@ -143,9 +148,11 @@ pub fn StaffChatApp() -> impl IntoView {
 
 #[component]
 pub fn StaffContentApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
     view! {
         <Shell>
             <RouteTitles table=titles::STAFF_CONTENT />
+            <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />

@@ -89,6 +89,19 @@ pub fn title_text(specific: Option<&str>, table: TitleTable, path: &str, lang: L
     parts.join(" | ")
 }
 
+/// A count shown in front of the title (「(3) …」): what arrived for staff since they last
+/// looked (`desk::DeskPulse`). Areas without it show plain titles.
+#[derive(Clone, Copy)]
+pub struct TitleCount(pub RwSignal<u32>);
+
+/// Tracks the count, so the title is set again when it changes.
+fn counted(title: String) -> String {
+    match use_context::<TitleCount>().map(|c| c.0.get()) {
+        Some(n) if n > 0 => format!("({n}) {title}"),
+        _ => title,
+    }
+}
+
 fn set_document_title(title: &str) {
     if let Some(doc) = window().document() {
         doc.set_title(title);
@@ -103,7 +116,7 @@ pub fn RouteTitles(table: TitleTable) -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        set_document_title(&title_text(None, table, &path, i18n.get()));
+        set_document_title(&counted(title_text(None, table, &path, i18n.get())));
         if previous.is_some_and(|p| p != path) {
             // After the new page is in the DOM.
             request_animation_frame(|| {
@@ -127,7 +140,7 @@ pub fn use_title(table: TitleTable, specific: impl Fn() -> Option<String> + 'sta
     let location = use_location();
     Effect::new(move |_| {
         let Some(first) = specific() else { return };
-        set_document_title(&title_text(Some(&first), table, &location.pathname.get_untracked(), i18n.get()));
+        set_document_title(&counted(title_text(Some(&first), table, &location.pathname.get_untracked(), i18n.get())));
     });
 }
 

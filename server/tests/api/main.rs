@@ -11,6 +11,7 @@ mod chat_restart;
 mod chat_support;
 mod collision;
 mod contact;
+mod desk;
 mod faq;
 mod helpers;
 mod holes;

@@ -155,6 +155,7 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
     vec![
         ("/healthz", Access::Public),
         ("/ws/chat", Access::Member),
+        ("/ws/desk", Access::Staff),
         ("/api/insights/surveys.csv", Access::Supervisor),
         ("/api/admin/audit.csv", Access::Supervisor),
         ("/sso/jwt", Access::Public),
@@ -317,6 +318,12 @@ async fn every_http_route_checks_its_caller() {
             Access::Member => {
                 assert_eq!(visitor, 401, "{path}");
                 assert!(member != 401 && member != 403 && member < 500, "{path}: {member}");
+            }
+            // The staff event socket: as for the chat socket, a plain GET past the guard is refused
+            // as a bad request.
+            Access::Staff if path.starts_with("/ws/") => {
+                assert_eq!((visitor, member), (401, 403), "{path}");
+                assert!(staff != 401 && staff != 403 && staff < 500, "{path}: {staff}");
             }
             Access::Staff => assert_eq!((visitor, member, staff), (401, 403, 200), "{path}"),
             Access::Supervisor => {

@@ -33,7 +33,12 @@ pub enum SessionEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HubEvent {
     Queue(QueueEvent),
-    Session { session_id: i64, event: SessionEvent },
+    Session {
+        session_id: i64,
+        event: SessionEvent,
+    },
+    /// For the staff event sockets (`crate::desk`).
+    Desk(crate::desk::DeskEvent),
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,6 +52,7 @@ pub struct QueueStats {
 pub struct ChatHub {
     distributed: bool,
     queue: broadcast::Sender<QueueEvent>,
+    desk: broadcast::Sender<crate::desk::DeskEvent>,
     sessions: Mutex<HashMap<i64, broadcast::Sender<SessionEvent>>>,
     /// Sessions with a member socket open on this instance (for the presence heartbeat).
     connected: Mutex<HashMap<i64, usize>>,
@@ -58,9 +64,11 @@ pub struct ChatHub {
 impl ChatHub {
     pub fn new(backend: Backend) -> Arc<ChatHub> {
         let (queue, _) = broadcast::channel(4096);
+        let (desk, _) = broadcast::channel(1024);
         Arc::new(ChatHub {
             distributed: backend == Backend::Postgres,
             queue,
+            desk,
             sessions: Mutex::new(HashMap::new()),
             connected: Mutex::new(HashMap::new()),
             sockets: Mutex::new(HashMap::new()),
@@ -70,6 +78,10 @@ impl ChatHub {
 
     pub fn subscribe_queue(&self) -> broadcast::Receiver<QueueEvent> {
         self.queue.subscribe()
+    }
+
+    pub fn subscribe_desk(&self) -> broadcast::Receiver<crate::desk::DeskEvent> {
+        self.desk.subscribe()
     }
 
     pub fn subscribe_session(&self, id: i64) -> broadcast::Receiver<SessionEvent> {
@@ -95,6 +107,9 @@ impl ChatHub {
         match event {
             HubEvent::Queue(e) => {
                 let _ = self.queue.send(e);
+            }
+            HubEvent::Desk(e) => {
+                let _ = self.desk.send(e);
             }
             HubEvent::Session { session_id, event } => {
                 let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());

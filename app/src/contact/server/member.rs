@@ -147,6 +147,12 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
         .bind(input.inquiry_id)
         .execute(&mut *tx)
         .await?;
+    let (assignee_id,): (Option<i64>,) = sqlx::query_as("SELECT assignee_id FROM inquiries WHERE id = $1")
+        .bind(input.inquiry_id)
+        .fetch_one(&mut *tx)
+        .await?;
     tx.commit().await?;
+    let event = crate::desk::DeskEvent::FollowUp { inquiry_id: input.inquiry_id, assignee_id };
+    crate::desk::server::publish(&state, event).await;
     load_detail(&state.db, input.inquiry_id, Some(member.id)).await
 }

@@ -206,6 +206,8 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");
+    let event = crate::desk::DeskEvent::Answered { inquiry_id: input.inquiry_id, staff_id: staff.id };
+    crate::desk::server::publish(&state, event).await;
     staff_view(input.inquiry_id).await
 }
 

@@ -83,6 +83,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = id, member_id = member.id, category = %category.id, "inquiry received");
+    crate::desk::server::publish(&state, crate::desk::DeskEvent::NewInquiry { inquiry_id: id }).await;
     Ok(submitted)
 }
 

@@ -30,6 +30,7 @@ pub(super) async fn end_everything_of(tx: &mut Transaction<'static, Any>, user_i
 /// member's sockets on them close, since the chats are no longer theirs). A lost event heals at
 /// the sockets' 30-second resync.
 pub(super) async fn announce(state: &AppState, user_id: i64, requeued: &[i64]) {
+    crate::desk::server::publish(state, crate::desk::DeskEvent::StaffEnded { staff_id: user_id }).await;
     for &id in requeued {
         for event in [
             HubEvent::Queue(QueueEvent::Joined { id }),

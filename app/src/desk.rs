@@ -1,0 +1,11 @@
+//! Live events for staff pages: one WebSocket per staff tab (`/ws/desk`) tells it, without
+//! polling, when a member joins the chat queue, an inquiry arrives, a member follows up on an
+//! inquiry that is theirs or nobody's, or someone else answers an inquiry. Events travel through
+//! the chat hub, so on PostgreSQL they reach staff on every instance (LISTEN/NOTIFY).
+mod pulse;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod types;
+
+pub use pulse::DeskPulse;
+pub use types::DeskEvent;

@@ -1,0 +1,67 @@
+//! In every staff page: the event socket, and a count of what arrived since the staff member
+//! last looked (a move to another page or back to the tab resets it), shown in the tab title
+//! (「(3) お問い合わせ受信箱 | …」, through `shell::titles::TitleCount`) and as a badge linking to
+//! the dashboard. Reconnects with backoff when the line drops.
+use super::DeskEvent;
+use crate::auth::use_session;
+use crate::i18n::{msg, use_i18n};
+use crate::shell::titles::TitleCount;
+use futures_util::StreamExt;
+use gloo_net::websocket::futures::WebSocket;
+use gloo_net::websocket::Message;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+fn socket_url() -> Option<String> {
+    let location = window().location();
+    let secure = location.protocol().ok()? == "https:";
+    Some(format!("{}://{}/ws/desk", if secure { "wss" } else { "ws" }, location.host().ok()?))
+}
+
+#[component]
+pub fn DeskPulse() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let count = expect_context::<TitleCount>().0;
+    let location = use_location();
+    // Looking at another page, or coming back to the tab, is looking.
+    Effect::new(move |_| {
+        location.pathname.track();
+        count.set(0);
+    });
+    let _focus = window_event_listener(leptos::ev::focus, move |_| count.set(0));
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        // Staff only, once, after two-factor is done (the socket refuses otherwise).
+        let ready = session.user().is_some_and(|u| u.is_staff() && !u.two_factor_due);
+        if !ready || started.get_value() {
+            return;
+        }
+        started.set_value(true);
+        leptos::task::spawn_local(async move {
+            let mut backoff = 1u64;
+            loop {
+                if let Some(Ok(mut socket)) = socket_url().map(|u| WebSocket::open(&u)) {
+                    while let Some(Ok(Message::Text(text))) = socket.next().await {
+                        backoff = 1;
+                        if serde_json::from_str::<DeskEvent>(&text).is_ok() {
+                            count.update(|n| *n += 1);
+                        }
+                    }
+                }
+                crate::chat::client::sleep_ms(backoff * 1000).await;
+                backoff = (backoff * 2).min(30);
+            }
+        });
+    });
+    move || {
+        let n = count.get();
+        (n > 0).then(|| {
+            view! {
+                <a class="desk-pulse" href="/admin" role="status" aria-live="polite">
+                    {i18n.t(msg::DESK_NEW)} " " <span class="badge">{n}</span>
+                </a>
+            }
+        })
+    }
+}

@@ -1,0 +1,79 @@
+//! The staff event socket: a new inquiry, a queue join and a follow-up reach a staff tab, on
+//! PostgreSQL from another instance (LISTEN/NOTIFY); members and visitors cannot open it; a
+//! deactivated staff member's socket closes.
+use crate::chat_support::open_hours_at;
+use crate::contact::{member, points_inquiry};
+use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
+use app::desk::DeskEvent;
+use app::infra::{Backend, Clock};
+use futures_util::StreamExt;
+use serde_json::json;
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn open(client: &Client, app: &TestApp) -> Result<Socket, u16> {
+    let url = format!("{}/ws/desk", app.address.replace("http://", "ws://"));
+    let mut request = url.into_client_request().expect("request");
+    request.headers_mut().insert("cookie", client.cookie_header().parse().expect("cookie"));
+    request.headers_mut().insert("origin", app.address.parse().expect("origin"));
+    match tokio_tungstenite::connect_async(request).await {
+        Ok((socket, _)) => Ok(socket),
+        Err(tokio_tungstenite::tungstenite::Error::Http(response)) => Err(response.status().as_u16()),
+        Err(e) => panic!("socket: {e}"),
+    }
+}
+
+/// The next event, or `None` when the server closed the socket.
+async fn next(socket: &mut Socket) -> Option<DeskEvent> {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("an event within 10 s");
+        match frame {
+            Some(Ok(Message::Text(text))) => return Some(serde_json::from_str(&text).expect("a desk event")),
+            Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return None,
+            Some(Ok(_)) => {}
+        }
+    }
+}
+
+#[tokio::test]
+async fn staff_hear_inquiries_queue_joins_and_follow_ups_from_any_instance() {
+    let url = fresh_database_url().await;
+    let writer = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
+    // On PostgreSQL the staff member is on a second instance; SQLite runs one.
+    let reader = if writer.state.db.backend == Backend::Postgres {
+        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
+    } else {
+        TestApp { address: writer.address.clone(), state: writer.state.clone() }
+    };
+    reader.create_agent("listener@example.jp", "staff-password-1").await;
+    let staff = reader.client();
+    assert_eq!(staff.login("listener@example.jp", "staff-password-1").await.0, 200);
+    let mut socket = open(&staff, &reader).await.expect("staff open the desk socket");
+
+    let m = member(&writer, "desk-member@example.jp").await;
+    assert_eq!(open(&m, &writer).await.err(), Some(403), "members are refused");
+    assert_eq!(open(&writer.client(), &writer).await.err(), Some(401), "visitors are refused");
+
+    let (_, inquiry) = m.call("contact/submit", points_inquiry("desk-inquiry")).await;
+    let id = inquiry["id"].as_i64().unwrap();
+    assert_eq!(next(&mut socket).await, Some(DeskEvent::NewInquiry { inquiry_id: id }));
+    let chat = m.call("chat/join", json!({ "topic": "other" })).await.1.as_i64().unwrap();
+    assert_eq!(next(&mut socket).await, Some(DeskEvent::QueueJoined { session_id: chat }));
+    let follow = json!({ "input": { "inquiry_id": id, "body": "追記です", "client_key": "desk-follow-1" } });
+    assert_eq!(m.call("contact/follow-up", follow).await.0, 200);
+    assert_eq!(next(&mut socket).await, Some(DeskEvent::FollowUp { inquiry_id: id, assignee_id: None }));
+
+    // Deactivated, the staff member's socket closes at once.
+    writer.create_staff("desk-boss@example.jp", "staff-password-1").await;
+    let boss = writer.client();
+    assert_eq!(boss.login("desk-boss@example.jp", "staff-password-1").await.0, 200);
+    let (listener_id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'listener@example.jp'")
+        .fetch_one(&writer.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(boss.call("admin/team/active", json!({ "user_id": listener_id, "active": false })).await.0, 200);
+    assert_eq!(next(&mut socket).await, None);
+}
