@@ -7,5 +7,5 @@ mod pages;
 mod types;
 mod withdrawal;
 
-pub use pages::{AdminPage, StaffGate};
+pub use pages::{AdminPage, StaffGate, SupervisorGate};
 pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus, FailedMail};

@@ -2,10 +2,11 @@
 //! polling, when a member joins the chat queue, an inquiry arrives, a member follows up on an
 //! inquiry that is theirs or nobody's, or someone else answers an inquiry. Events travel through
 //! the chat hub, so on PostgreSQL they reach staff on every instance (LISTEN/NOTIFY).
+mod alerts;
 mod pulse;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod types;
 
-pub use pulse::DeskPulse;
+pub use pulse::{DeskFeed, DeskPulse};
 pub use types::DeskEvent;

@@ -35,6 +35,30 @@ pub fn StaffGate(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// Inside `StaffGate`: supervisors see the children; agents are told plainly that the page is not
+/// theirs (the server refuses them whatever this shows).
+#[component]
+pub fn SupervisorGate(title: Text, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let children = StoredValue::new(children);
+    view! {
+        <StaffGate>
+            {move || if session.user().is_some_and(|u| u.is_supervisor()) {
+                children.with_value(|c| c()).into_any()
+            } else {
+                view! {
+                    <section class="card refusal" aria-labelledby="supervisor-only">
+                        <h1 id="supervisor-only">{i18n.t(title)}</h1>
+                        <p role="alert">{i18n.t(msg::ERR_FORBIDDEN)}</p>
+                    </section>
+                }
+                .into_any()
+            }}
+        </StaffGate>
+    }
+}
+
 /// `/admin`: the staff dashboard.
 #[component]
 pub fn AdminPage() -> impl IntoView {

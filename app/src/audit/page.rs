@@ -2,8 +2,7 @@
 //! period, with the same filter as CSV.
 use super::api::audit_log;
 use super::{AuditAction, AuditEntry, AuditFilter};
-use crate::admin::StaffGate;
-use crate::auth::use_session;
+use crate::admin::SupervisorGate;
 use crate::calendar::format_datetime;
 use crate::i18n::{msg, use_i18n};
 use chrono::NaiveDate;
@@ -11,22 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    view! {
-        <StaffGate>
-            {move || if session.user().is_some_and(|u| u.is_supervisor()) {
-                view! { <AuditLog /> }.into_any()
-            } else {
-                view! {
-                    <section class="card refusal" aria-labelledby="audit-title">
-                        <h1 id="audit-title">{i18n.t(msg::AUDIT_TITLE)}</h1>
-                        <p role="alert">{i18n.t(msg::ERR_FORBIDDEN)}</p>
-                    </section>
-                }.into_any()
-            }}
-        </StaffGate>
-    }
+    view! { <SupervisorGate title=msg::AUDIT_TITLE><AuditLog /></SupervisorGate> }
 }
 
 fn csv_href(f: &AuditFilter) -> String {

@@ -1,7 +1,11 @@
-//! In every staff page: the event socket, and a count of what arrived since the staff member
-//! last looked (a move to another page or back to the tab resets it), shown in the tab title
+//! In every staff page: the event socket, a count of what arrived since the staff member last
+//! looked (a move to another page or back to the tab resets it), shown in the tab title
 //! (「(3) お問い合わせ受信箱 | …」, through `shell::titles::TitleCount`) and as a badge linking to
-//! the dashboard. Reconnects with backoff when the line drops.
+//! the dashboard; a short sound (on by default, switchable, remembered in this browser) and a
+//! desktop notification once the staff member allowed them. The newest event is shared
+//! (`DeskFeed`) so a page can react to it (an inquiry answered by someone else). Reconnects with
+//! backoff when the line drops.
+use super::alerts::{beep, notifications_allowed, notify, request_notifications, sound_on, toggle_sound};
 use super::DeskEvent;
 use crate::auth::use_session;
 use crate::i18n::{msg, use_i18n};
@@ -11,6 +15,10 @@ use gloo_net::websocket::futures::WebSocket;
 use gloo_net::websocket::Message;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+
+/// The newest event this tab received.
+#[derive(Clone, Copy)]
+pub struct DeskFeed(pub RwSignal<Option<DeskEvent>>);
 
 fn socket_url() -> Option<String> {
     let location = window().location();
@@ -23,13 +31,20 @@ pub fn DeskPulse() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let count = expect_context::<TitleCount>().0;
+    let feed = DeskFeed(RwSignal::new(None));
+    provide_context(feed);
+    let sound = RwSignal::new(sound_on());
+    let allowed = RwSignal::new(notifications_allowed());
     let location = use_location();
     // Looking at another page, or coming back to the tab, is looking.
     Effect::new(move |_| {
         location.pathname.track();
         count.set(0);
     });
-    let _focus = window_event_listener(leptos::ev::focus, move |_| count.set(0));
+    let _focus = window_event_listener(leptos::ev::focus, move |_| {
+        count.set(0);
+        allowed.set(notifications_allowed());
+    });
     let started = StoredValue::new(false);
     Effect::new(move |_| {
         // Staff only, once, after two-factor is done (the socket refuses otherwise).
@@ -44,9 +59,13 @@ pub fn DeskPulse() -> impl IntoView {
                 if let Some(Ok(mut socket)) = socket_url().map(|u| WebSocket::open(&u)) {
                     while let Some(Ok(Message::Text(text))) = socket.next().await {
                         backoff = 1;
-                        if serde_json::from_str::<DeskEvent>(&text).is_ok() {
-                            count.update(|n| *n += 1);
+                        let Ok(event) = serde_json::from_str::<DeskEvent>(&text) else { continue };
+                        count.update(|n| *n += 1);
+                        if sound.get_untracked() {
+                            beep();
                         }
+                        notify(event.describe().get(i18n.get_untracked()));
+                        feed.0.set(Some(event));
                     }
                 }
                 crate::chat::client::sleep_ms(backoff * 1000).await;
@@ -54,14 +73,28 @@ pub fn DeskPulse() -> impl IntoView {
             }
         });
     });
-    move || {
+    let badge = move || {
         let n = count.get();
         (n > 0).then(|| {
             view! {
-                <a class="desk-pulse" href="/admin" role="status" aria-live="polite">
+                <a class="desk-pulse-count" href="/admin" role="status" aria-live="polite">
                     {i18n.t(msg::DESK_NEW)} " " <span class="badge">{n}</span>
                 </a>
             }
         })
+    };
+    view! {
+        <div class="desk-pulse">
+            {badge}
+            <label class="desk-sound">
+                <input type="checkbox" prop:checked=move || sound.get() on:change=move |_| sound.set(toggle_sound()) />
+                " " {i18n.t(msg::DESK_SOUND)}
+            </label>
+            {move || (!allowed.get()).then(|| view! {
+                <button type="button" class="link" on:click=move |_| request_notifications(allowed)>
+                    {i18n.t(msg::DESK_ALLOW_NOTIFICATIONS)}
+                </button>
+            })}
+        </div>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::{msg, Text};
 use serde::{Deserialize, Serialize};
 
 /// What the staff event socket sends (JSON text frames), and what the hub carries.
@@ -16,6 +17,17 @@ pub enum DeskEvent {
 }
 
 impl DeskEvent {
+    /// What a desktop notification says.
+    pub fn describe(&self) -> Text {
+        match self {
+            DeskEvent::QueueJoined { .. } => msg::DESK_EV_QUEUE,
+            DeskEvent::NewInquiry { .. } => msg::DESK_EV_INQUIRY,
+            DeskEvent::FollowUp { .. } => msg::DESK_EV_FOLLOW_UP,
+            DeskEvent::Answered { .. } => msg::DESK_EV_ANSWERED,
+            DeskEvent::StaffEnded { .. } => msg::DESK_NEW,
+        }
+    }
+
     /// Whether staff member `me` is told: follow-ups on their own or unassigned inquiries only,
     /// answers by someone else only.
     pub fn concerns(&self, me: i64) -> bool {

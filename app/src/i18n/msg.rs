@@ -382,6 +382,14 @@ texts! {
     ERR_STALE_THREAD = "送信前に新しいメッセージ(会員の追記または他のスタッフの回答)が届いたため、回答は送信していません。新しいメッセージを確認してから、もう一度送信してください。下書きはそのまま残っています。" / "A newer message (a follow-up or another staff reply) arrived before you sent this, so your reply was not sent. Read the new message, then send again; your draft is kept.";
     ASSIGN_TAKE_OVER = "このお問い合わせは別のスタッフが担当しています。担当を自分に変えますか?" / "Someone else is assigned to this inquiry. Take it over?";
     DESK_NEW = "新着" / "New";
+    DESK_SOUND = "通知音" / "Sound";
+    DESK_ALLOW_NOTIFICATIONS = "デスクトップ通知を許可" / "Allow desktop notifications";
+    DESK_EV_QUEUE = "チャットの待ち行列に会員が入りました。" / "A member joined the chat queue.";
+    DESK_EV_INQUIRY = "新しいお問い合わせが届きました。" / "A new inquiry arrived.";
+    DESK_EV_FOLLOW_UP = "お問い合わせに会員からの追記がありました。" / "A member followed up on an inquiry.";
+    DESK_EV_ANSWERED = "他のスタッフがお問い合わせに回答しました。" / "Another staff member answered an inquiry.";
+    DESK_ANSWERED_HERE = "このお問い合わせに、他のスタッフが回答しました。" / "Another staff member answered this inquiry.";
+    DESK_SHOW_LATEST = "最新の内容を表示" / "Show the latest";
     ERR_LOGIN_REQUIRED = "ログインが必要です。" / "Please log in first.";
     CONTACT_LOGIN_REASON = "お問い合わせフォームは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "The contact form is for members. Log in or sign up to continue.";
     CHAT_LOGIN_REASON = "チャットは会員の方がご利用いただけます。ログインまたは会員登録のうえお進みください。" / "Live chat is for members. Log in or sign up to continue.";

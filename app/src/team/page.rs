@@ -1,7 +1,7 @@
 //! `/admin/staff` (supervisors): the team, invitations, roles, deactivation.
 use super::api::{get_team, invite_staff, set_staff_active, set_staff_role};
 use super::{InviteInput, StaffMember};
-use crate::admin::StaffGate;
+use crate::admin::SupervisorGate;
 use crate::auth::{use_session, StaffRole};
 use crate::calendar::format_datetime;
 use crate::error::AppError;
@@ -11,23 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    // Agents are told plainly; the server refuses them whatever this shows.
-    view! {
-        <StaffGate>
-            {move || if session.user().is_some_and(|u| u.is_supervisor()) {
-                view! { <Team /> }.into_any()
-            } else {
-                view! {
-                    <section class="card refusal" aria-labelledby="team-title">
-                        <h1 id="team-title">{i18n.t(msg::TEAM_TITLE)}</h1>
-                        <p role="alert">{i18n.t(msg::ERR_FORBIDDEN)}</p>
-                    </section>
-                }.into_any()
-            }}
-        </StaffGate>
-    }
+    view! { <SupervisorGate title=msg::TEAM_TITLE><Team /></SupervisorGate> }
 }
 
 #[component]

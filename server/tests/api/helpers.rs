@@ -98,19 +98,24 @@ impl TestApp {
         Client { http, address: self.address.clone(), jar }
     }
 
-    /// The token of the newest verification link mailed to `email`, read from the outbox (the
-    /// mail exactly as it goes to the SMTP server).
-    pub async fn verification_token(&self, email: &str) -> String {
+    /// The token of the newest link to `page` (`/account/reset`) mailed to `email`, read from the
+    /// outbox (the mail exactly as it goes to the SMTP server).
+    pub async fn mailed_token(&self, email: &str, page: &str) -> Option<String> {
         let rows: Vec<(String,)> = sqlx::query_as("SELECT body FROM outbox WHERE to_addr = $1 ORDER BY id DESC")
             .bind(email)
             .fetch_all(&self.state.db.pool)
             .await
             .expect("outbox");
+        let marker = format!("{page}?token=");
         rows.iter()
-            .find_map(|(body,)| body.split("/verify?token=").nth(1))
+            .find_map(|(body,)| body.split(marker.as_str()).nth(1))
             .and_then(|rest| rest.split_whitespace().next())
             .map(str::to_owned)
-            .unwrap_or_else(|| panic!("no verification mail to {email}"))
+    }
+
+    /// The token of the newest verification link mailed to `email`.
+    pub async fn verification_token(&self, email: &str) -> String {
+        self.mailed_token(email, "/verify").await.unwrap_or_else(|| panic!("no verification mail to {email}"))
     }
 
     /// A supervisor account made the way operators make the first one (`create-staff --role

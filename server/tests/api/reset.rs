@@ -5,15 +5,7 @@ use crate::helpers::{fresh_database_url, spawn_app, spawn_app_on, TestApp};
 use serde_json::json;
 
 async fn reset_token(app: &TestApp, email: &str) -> Option<String> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT body FROM outbox WHERE to_addr = $1 ORDER BY id DESC")
-        .bind(email)
-        .fetch_all(&app.state.db.pool)
-        .await
-        .unwrap();
-    rows.iter()
-        .find_map(|(body,)| body.split("/account/reset?token=").nth(1))
-        .and_then(|rest| rest.split_whitespace().next())
-        .map(str::to_owned)
+    app.mailed_token(email, "/account/reset").await
 }
 
 #[tokio::test]

@@ -28,16 +28,7 @@ async fn id_of(app: &TestApp, email: &str) -> i64 {
 
 /// The token of the newest invitation mailed to `email`, from the outbox.
 async fn invitation_token(app: &TestApp, email: &str) -> String {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT body FROM outbox WHERE to_addr = $1 ORDER BY id DESC")
-        .bind(email)
-        .fetch_all(&app.state.db.pool)
-        .await
-        .unwrap();
-    rows.iter()
-        .find_map(|(body,)| body.split("/account/invite?token=").nth(1))
-        .and_then(|rest| rest.split_whitespace().next())
-        .map(str::to_owned)
-        .unwrap_or_else(|| panic!("no invitation to {email}"))
+    app.mailed_token(email, "/account/invite").await.unwrap_or_else(|| panic!("no invitation to {email}"))
 }
 
 async fn invite(by: &Client, email: &str, role: &str) -> (u16, Value) {

@@ -33,12 +33,31 @@ fn Detail() -> impl IntoView {
     // refused because the thread moved on keeps its draft and its explanation.
     let reply = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
+    // Someone else answered this inquiry while it is open here (the staff event socket).
+    let feed = use_context::<crate::desk::DeskFeed>();
+    let answered_elsewhere = move || {
+        feed.and_then(|f| f.0.get())
+            .is_some_and(|e| matches!(e, crate::desk::DeskEvent::Answered { inquiry_id, .. } if inquiry_id == id()))
+    };
+    let show_latest = move |_| {
+        if let Some(f) = feed {
+            f.0.set(None);
+        }
+        latest.set(None);
+        loaded.refetch();
+    };
     crate::shell::titles::use_title(crate::shell::titles::STAFF, move || {
         current().and_then(Result::ok).map(|i| i.detail.summary.reference)
     });
     view! {
         <section>
             <p><A href="/admin/inquiries">"← " {i18n.t(msg::INBOX_TITLE)}</A></p>
+            {move || answered_elsewhere().then(|| view! {
+                <p class="card notice" role="status">
+                    {i18n.t(msg::DESK_ANSWERED_HERE)} " "
+                    <button type="button" on:click=show_latest>{i18n.t(msg::DESK_SHOW_LATEST)}</button>
+                </p>
+            })}
             {move || match current() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
