@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // its address handed over in MADOGUCHI_BASE_URL.
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
+  // A staff login may wait up to 30 s for a two-factor code it has not used yet (totp.ts), and
+  // some journeys log in twice.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
