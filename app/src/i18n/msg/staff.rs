@@ -1,0 +1,57 @@
+//! Staff roles and management, invitations, the audit log and the live desk.
+use crate::i18n::Text;
+
+texts! {
+    STAFF_ROLE_AGENT = "エージェント" / "Agent";
+    STAFF_ROLE_SUPERVISOR = "スーパーバイザー" / "Supervisor";
+    TEAM_LINK = "スタッフ管理" / "Staff";
+    TEAM_TITLE = "スタッフ管理" / "Staff management";
+    TEAM_LEAD = "エージェントはお問い合わせ・チャットへの回答とヘルプ記事・ご意見の編集を、スーパーバイザーはそれに加えてスタッフ管理・休業日・出力を行えます。" / "Agents answer inquiries and chats and edit help articles and ideas; supervisors also manage staff, closure days and exports.";
+    TEAM_INVITE = "スタッフを招待する" / "Invite a staff member";
+    TEAM_SEND_INVITE = "招待メールを送る" / "Send the invitation";
+    TEAM_INVITE_SENT = "招待メールを送りました:" / "Invitation sent to";
+    TEAM_ROLE = "権限" / "Role";
+    TEAM_STATE = "状態" / "State";
+    TEAM_CHANGE = "変更" / "Change";
+    TEAM_ACTIVE = "有効" / "Active";
+    TEAM_INACTIVE = "無効" / "Deactivated";
+    TEAM_YOU = "(あなた)" / "(you)";
+    TEAM_TWO_FACTOR_ON = "設定済み" / "On";
+    TEAM_TWO_FACTOR_OFF = "未設定" / "Not set up";
+    TEAM_MAKE_SUPERVISOR = "スーパーバイザーにする" / "Make supervisor";
+    TEAM_MAKE_AGENT = "エージェントにする" / "Make agent";
+    TEAM_DEACTIVATE = "無効にする" / "Deactivate";
+    TEAM_REACTIVATE = "有効に戻す" / "Reactivate";
+    TEAM_DEACTIVATE_CONFIRM = "このスタッフを無効にします。ログイン中の画面は閉じられ、対応中のチャットは待ち行列に戻り、担当のお問い合わせは未割り当てになります。よろしいですか?" / "Deactivate this staff member? Their sessions end, their open chats go back to the queue and their inquiries become unassigned.";
+    TEAM_PENDING = "受諾待ちの招待" / "Pending invitations";
+    TEAM_VALID_UNTIL = "有効期限" / "Valid until";
+    TEAM_EXPIRED = "期限切れ" / "Expired";
+    JOIN_TITLE = "スタッフアカウントの作成" / "Create your staff account";
+    JOIN_LEAD = "招待されたアドレス:" / "Invited address:";
+    JOIN_SUBMIT = "アカウントを作成する" / "Create the account";
+    ERR_LAST_SUPERVISOR = "最後の有効なスーパーバイザーは、降格も無効化もできません。先に別のスタッフをスーパーバイザーにしてください。" / "The last active supervisor cannot be demoted or deactivated. Make someone else a supervisor first.";
+    AUDIT_LINK = "操作記録" / "Audit log";
+    AUDIT_TITLE = "操作記録(監査ログ)" / "Audit log";
+    AUDIT_LEAD = "スタッフのログイン、回答、閲覧、出力、スタッフ管理などの操作の記録です。記録は変更・削除できず、保存期間を過ぎたものだけが自動で消えます。" / "Staff actions: logins, replies, views of personal data, exports, staff management and more. Rows cannot be changed or deleted; only rows past the retention period are removed.";
+    AUDIT_ACTOR = "スタッフ" / "Staff member";
+    AUDIT_ANYONE = "全員" / "Anyone";
+    AUDIT_ACTION = "操作" / "Action";
+    AUDIT_ANY_ACTION = "すべての操作" / "Any action";
+    AUDIT_AT = "日時" / "Time";
+    AUDIT_TARGET = "対象" / "Target";
+    AUDIT_ADDRESS = "接続元" / "Client address";
+    AUDIT_SHOW = "表示" / "Show";
+    AUDIT_CSV = "CSVで出力" / "Download CSV";
+    AUDIT_OLDER = "さらに古い記録" / "Older entries";
+    ERR_STALE_THREAD = "送信前に新しいメッセージ(会員の追記または他のスタッフの回答)が届いたため、回答は送信していません。新しいメッセージを確認してから、もう一度送信してください。下書きはそのまま残っています。" / "A newer message (a follow-up or another staff reply) arrived before you sent this, so your reply was not sent. Read the new message, then send again; your draft is kept.";
+    ASSIGN_TAKE_OVER = "このお問い合わせは別のスタッフが担当しています。担当を自分に変えますか?" / "Someone else is assigned to this inquiry. Take it over?";
+    DESK_NEW = "新着" / "New";
+    DESK_SOUND = "通知音" / "Sound";
+    DESK_ALLOW_NOTIFICATIONS = "デスクトップ通知を許可" / "Allow desktop notifications";
+    DESK_EV_QUEUE = "チャットの待ち行列に会員が入りました。" / "A member joined the chat queue.";
+    DESK_EV_INQUIRY = "新しいお問い合わせが届きました。" / "A new inquiry arrived.";
+    DESK_EV_FOLLOW_UP = "お問い合わせに会員からの追記がありました。" / "A member followed up on an inquiry.";
+    DESK_EV_ANSWERED = "他のスタッフがお問い合わせに回答しました。" / "Another staff member answered an inquiry.";
+    DESK_ANSWERED_HERE = "このお問い合わせに、他のスタッフが回答しました。" / "Another staff member answered this inquiry.";
+    DESK_SHOW_LATEST = "最新の内容を表示" / "Show the latest";
+}
