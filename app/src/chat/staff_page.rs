@@ -6,10 +6,14 @@ use super::view::ChatPanel;
 use super::{topics::topic, ActiveChat};
 use crate::admin::StaffGate;
 use crate::calendar::format_datetime;
+use crate::desk::{DeskEvent, DeskFeed};
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
+
+/// Seconds between full reloads of the console when no event says anything changed.
+const RESYNC_SECS: u64 = 60;
 
 #[component]
 pub fn StaffChatPage() -> impl IntoView {
@@ -24,8 +28,17 @@ fn topic_label(id: &str, lang: crate::i18n::Lang) -> String {
 fn Console() -> impl IntoView {
     let i18n = use_i18n();
     let console = LocalResource::new(get_staff_console);
-    // The queue list refreshes every few seconds; the chats themselves are live sockets.
-    let handle = set_interval_with_handle(move || console.refetch(), Duration::from_secs(3)).ok();
+    // The queue and the chat list reload when the desk socket says they changed (a member joined
+    // or left the queue, a chat of mine began or ended); the chats themselves are live sockets.
+    // A slow resync covers events lost while the socket reconnected, and the minutes waited.
+    if let Some(DeskFeed(feed)) = use_context::<DeskFeed>() {
+        Effect::new(move |_| {
+            if feed.with(|e| e.as_ref().is_some_and(DeskEvent::moves_console)) {
+                console.refetch();
+            }
+        });
+    }
+    let handle = set_interval_with_handle(move || console.refetch(), Duration::from_secs(RESYNC_SECS)).ok();
     on_cleanup(move || {
         if let Some(h) = handle {
             h.clear();

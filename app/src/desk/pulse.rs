@@ -60,11 +60,13 @@ pub fn DeskPulse() -> impl IntoView {
                     while let Some(Ok(Message::Text(text))) = socket.next().await {
                         backoff = 1;
                         let Ok(event) = serde_json::from_str::<DeskEvent>(&text) else { continue };
-                        count.update(|n| *n += 1);
-                        if sound.get_untracked() {
-                            beep();
+                        if event.alerts() {
+                            count.update(|n| *n += 1);
+                            if sound.get_untracked() {
+                                beep();
+                            }
+                            notify(event.describe().get(i18n.get_untracked()));
                         }
-                        notify(event.describe().get(i18n.get_untracked()));
                         feed.0.set(Some(event));
                     }
                 }

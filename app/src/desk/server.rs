@@ -54,7 +54,8 @@ async fn serve(socket: WebSocket, state: AppState, me: i64) {
             },
             event = queue.recv() => match event {
                 Ok(QueueEvent::Joined { id }) => DeskEvent::QueueJoined { session_id: id },
-                Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                Ok(QueueEvent::Removed { id }) => DeskEvent::QueueLeft { session_id: id },
+                Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => return,
             },
         };

@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 pub enum DeskEvent {
     /// A member joined the chat queue.
     QueueJoined { session_id: i64 },
+    /// A member left the queue (taken by staff, gave up, or swept away). Quiet: consoles reload.
+    QueueLeft { session_id: i64 },
+    /// The member of a chat with `staff_id` wrote.
+    ChatMessage { session_id: i64, staff_id: i64 },
+    /// A chat of `staff_id` began or ended. Quiet: that staff member's console reloads.
+    ChatChanged { session_id: i64, staff_id: i64 },
     /// A member sent an inquiry.
     NewInquiry { inquiry_id: i64 },
     /// A member followed up on an inquiry (assigned to `assignee_id`, or nobody).
@@ -21,18 +27,32 @@ impl DeskEvent {
     pub fn describe(&self) -> Text {
         match self {
             DeskEvent::QueueJoined { .. } => msg::DESK_EV_QUEUE,
+            DeskEvent::ChatMessage { .. } => msg::DESK_EV_CHAT_MESSAGE,
             DeskEvent::NewInquiry { .. } => msg::DESK_EV_INQUIRY,
             DeskEvent::FollowUp { .. } => msg::DESK_EV_FOLLOW_UP,
             DeskEvent::Answered { .. } => msg::DESK_EV_ANSWERED,
-            DeskEvent::StaffEnded { .. } => msg::DESK_NEW,
+            // Quiet events never notify.
+            DeskEvent::QueueLeft { .. } | DeskEvent::ChatChanged { .. } | DeskEvent::StaffEnded { .. } => msg::DESK_NEW,
         }
+    }
+
+    /// Whether it counts in the badge and title, chimes and notifies. Quiet events only keep
+    /// pages current (the chat console reloads its queue on them).
+    pub fn alerts(&self) -> bool {
+        !matches!(self, DeskEvent::QueueLeft { .. } | DeskEvent::ChatChanged { .. } | DeskEvent::StaffEnded { .. })
+    }
+
+    /// Whether the chat console's queue or chat list changed.
+    pub fn moves_console(&self) -> bool {
+        matches!(self, DeskEvent::QueueJoined { .. } | DeskEvent::QueueLeft { .. } | DeskEvent::ChatChanged { .. })
     }
 
     /// Whether staff member `me` is told: follow-ups on their own or unassigned inquiries only,
     /// answers by someone else only.
     pub fn concerns(&self, me: i64) -> bool {
         match self {
-            DeskEvent::QueueJoined { .. } | DeskEvent::NewInquiry { .. } => true,
+            DeskEvent::QueueJoined { .. } | DeskEvent::QueueLeft { .. } | DeskEvent::NewInquiry { .. } => true,
+            DeskEvent::ChatMessage { staff_id, .. } | DeskEvent::ChatChanged { staff_id, .. } => *staff_id == me,
             DeskEvent::FollowUp { assignee_id, .. } => assignee_id.is_none_or(|a| a == me),
             DeskEvent::Answered { staff_id, .. } => *staff_id != me,
             DeskEvent::StaffEnded { .. } => false,
@@ -52,5 +72,18 @@ mod tests {
         assert!(!DeskEvent::Answered { inquiry_id: 1, staff_id: 7 }.concerns(7));
         assert!(DeskEvent::Answered { inquiry_id: 1, staff_id: 8 }.concerns(7));
         assert!(!DeskEvent::StaffEnded { staff_id: 7 }.concerns(7));
+        assert!(DeskEvent::ChatMessage { session_id: 1, staff_id: 7 }.concerns(7));
+        assert!(!DeskEvent::ChatMessage { session_id: 1, staff_id: 8 }.concerns(7));
+        assert!(!DeskEvent::ChatChanged { session_id: 1, staff_id: 8 }.concerns(7));
+    }
+
+    #[test]
+    fn queue_leaves_and_chat_changes_are_quiet() {
+        assert!(DeskEvent::QueueJoined { session_id: 1 }.alerts());
+        assert!(DeskEvent::ChatMessage { session_id: 1, staff_id: 7 }.alerts());
+        assert!(!DeskEvent::QueueLeft { session_id: 1 }.alerts());
+        assert!(!DeskEvent::ChatChanged { session_id: 1, staff_id: 7 }.alerts());
+        assert!(DeskEvent::QueueLeft { session_id: 1 }.moves_console());
+        assert!(!DeskEvent::NewInquiry { inquiry_id: 1 }.moves_console());
     }
 }

@@ -4,6 +4,7 @@
 use crate::chat_support::open_hours_at;
 use crate::contact::{member, points_inquiry};
 use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
+use app::chat::protocol::ClientMsg;
 use app::desk::DeskEvent;
 use app::infra::{Backend, Clock};
 use futures_util::StreamExt;
@@ -76,4 +77,56 @@ async fn staff_hear_inquiries_queue_joins_and_follow_ups_from_any_instance() {
         .unwrap();
     assert_eq!(boss.call("admin/team/active", json!({ "user_id": listener_id, "active": false })).await.0, 200);
     assert_eq!(next(&mut socket).await, None);
+}
+
+/// The next `n` events, in any order (two publishers' events may interleave).
+async fn next_n(socket: &mut Socket, n: usize) -> Vec<DeskEvent> {
+    let mut events = Vec::new();
+    for _ in 0..n {
+        events.push(next(socket).await.expect("an event"));
+    }
+    events
+}
+
+#[tokio::test]
+async fn the_chat_console_hears_queue_leaves_its_chats_and_their_messages_without_polling() {
+    let url = fresh_database_url().await;
+    let writer = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
+    let reader = if writer.state.db.backend == Backend::Postgres {
+        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
+    } else {
+        TestApp { address: writer.address.clone(), state: writer.state.clone() }
+    };
+    reader.create_agent("console@example.jp", "staff-password-1").await;
+    reader.create_agent("other-console@example.jp", "staff-password-1").await;
+    let staff = reader.client();
+    assert_eq!(staff.login("console@example.jp", "staff-password-1").await.0, 200);
+    let other = reader.client();
+    assert_eq!(other.login("other-console@example.jp", "staff-password-1").await.0, 200);
+    let mut mine = open(&staff, &reader).await.expect("socket");
+    let mut theirs = open(&other, &reader).await.expect("socket");
+    let staff_id = staff.call("auth/me", json!({})).await.1["id"].as_i64().unwrap();
+
+    let m = member(&writer, "console-member@example.jp").await;
+    let chat = m.call("chat/join", json!({ "topic": "other" })).await.1.as_i64().unwrap();
+    assert_eq!(next(&mut mine).await, Some(DeskEvent::QueueJoined { session_id: chat }));
+    assert_eq!(next(&mut theirs).await, Some(DeskEvent::QueueJoined { session_id: chat }));
+
+    // Taken: everyone's queue shrinks; only the taker's chat list grows.
+    assert_eq!(staff.call("chat/staff/take-next", json!({})).await.1, chat);
+    let taken = next_n(&mut mine, 2).await;
+    assert!(taken.contains(&DeskEvent::QueueLeft { session_id: chat }), "{taken:?}");
+    assert!(taken.contains(&DeskEvent::ChatChanged { session_id: chat, staff_id }), "{taken:?}");
+    assert_eq!(next(&mut theirs).await, Some(DeskEvent::QueueLeft { session_id: chat }));
+
+    // The member writes: the chat's staff member is told, nobody else.
+    let mut member_socket = crate::ws::open(&m, &writer.address, chat).await;
+    member_socket.send(ClientMsg::Send { client_id: "c-1".into(), body: "ポイントについて".into() }).await;
+    assert_eq!(next(&mut mine).await, Some(DeskEvent::ChatMessage { session_id: chat, staff_id }));
+    member_socket.send(ClientMsg::End).await;
+    assert_eq!(next(&mut mine).await, Some(DeskEvent::ChatChanged { session_id: chat, staff_id }));
+    // The other staff member heard nothing of that chat: the next thing they hear is a new inquiry.
+    let (_, inquiry) = m.call("contact/submit", points_inquiry("console-inquiry")).await;
+    let id = inquiry["id"].as_i64().unwrap();
+    assert_eq!(next(&mut theirs).await, Some(DeskEvent::NewInquiry { inquiry_id: id }));
 }

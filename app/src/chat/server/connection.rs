@@ -6,6 +6,7 @@ use super::socket::Side;
 use super::store::{end_session, messages_page, people_ahead, session_row, state_of, store_message};
 use crate::auth::UserView;
 use crate::chat::protocol::{ChatProblem, ClientMsg, ServerMsg, SessionState, SessionStatus, MESSAGE_MAX};
+use crate::desk::DeskEvent;
 use crate::domain::check_multiline;
 use crate::error::{AppError, AppResult};
 use crate::infra::AppState;
@@ -55,6 +56,8 @@ struct Conn<'a, S> {
     ahead: i64,
     /// The newest message id this client has (sent or acknowledged), to resend after a lag.
     last_id: i64,
+    /// The staff member the chat is with, told of the member's messages on their desk socket.
+    staff_id: Option<i64>,
 }
 
 pub async fn run_connection<S, R>(
@@ -77,7 +80,19 @@ where
     let ahead = people_ahead(&state.db, session).await.unwrap_or(0);
     let Ok(row) = session_row(&state.db, session).await else { return Closing::Gone };
     let current = state_of(&state, session, &row, Some(ahead));
-    let mut c = Conn { state: &state, user: &user, session, side, out, flow: Flow::new(), current, ahead, last_id: 0 };
+    let staff_id = row.staff_id;
+    let mut c = Conn {
+        state: &state,
+        user: &user,
+        session,
+        side,
+        out,
+        flow: Flow::new(),
+        current,
+        ahead,
+        last_id: 0,
+        staff_id,
+    };
     let mut closing = Closing::Gone;
     if c.out.send(ServerMsg::State(c.current.clone())).await.is_ok() {
         let mut resync = tokio::time::interval(std::time::Duration::from_secs(30));
@@ -147,6 +162,7 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
             self.ahead = people_ahead(&self.state.db, self.session).await.unwrap_or(0);
         }
         self.current = state_of(self.state, self.session, &row, Some(self.ahead));
+        self.staff_id = row.staff_id;
         self.send(ServerMsg::State(self.current.clone())).await
     }
 
@@ -220,6 +236,10 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
         if new {
             let event = HubEvent::Session { session_id: self.session, event: SessionEvent::Message(message) };
             self.state.chat.publish(&self.state.db, event).await?;
+            if let (Side::Member, Some(staff_id)) = (self.side, self.staff_id) {
+                let event = DeskEvent::ChatMessage { session_id: self.session, staff_id };
+                crate::desk::server::publish(self.state, event).await;
+            }
         }
         Ok(())
     }

@@ -9,6 +9,8 @@ use crate::chat::protocol::{ChatMessage, SessionState, SessionStatus};
 use crate::chat::topics::topic;
 use crate::chat::{ActiveChat, ChatEntry, PastChat, QueueEntry, StaffConsole};
 use crate::contact::server_history_for;
+use crate::desk::server::publish as publish_desk;
+use crate::desk::DeskEvent;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{parts, state};
 use crate::infra::limits::Action;
@@ -290,6 +292,7 @@ pub async fn take_next() -> AppResult<Option<i64>> {
     if let Some((id,)) = taken {
         state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id })).await?;
         state.chat.publish(&state.db, HubEvent::Session { session_id: id, event: SessionEvent::Changed }).await?;
+        publish_desk(&state, DeskEvent::ChatChanged { session_id: id, staff_id: staff.id }).await;
         tracing::info!(session_id = id, staff_id = staff.id, "chat taken");
     }
     Ok(taken.map(|(id,)| id))
@@ -323,6 +326,10 @@ pub async fn end_session(state: &AppState, user: &UserView, session: i64) -> App
             state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id: session })).await?;
         }
         state.chat.publish(&state.db, HubEvent::Session { session_id: session, event: SessionEvent::Changed }).await?;
+        if let Some(staff_id) = row.staff_id {
+            // The staff member's console drops the chat from its list without polling.
+            publish_desk(state, DeskEvent::ChatChanged { session_id: session, staff_id }).await;
+        }
     }
     Ok(changed)
 }
