@@ -44,6 +44,9 @@ run_e2e() {
   MADOGUCHI_SSO_JWT_SECRET="sso-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
   export MADOGUCHI_SSO_JWT_SECRET
   DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF2_EMAIL" --name "スタッフ 鈴木"
+  # A colleague (an agent) for the tests where two staff members work on one inquiry.
+  export MADOGUCHI_STAFF3_EMAIL=colleague@example.jp
+  DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF3_EMAIL" --name "スタッフ 高橋"
   # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
   # Every browser test comes from 127.0.0.1, so the per-address sign-up and login limits are
   # raised here; the limits themselves are tested by the integration suite.

@@ -7,6 +7,13 @@ export const staff = {
   password: process.env.MADOGUCHI_STAFF_PASSWORD ?? '',
 };
 
+/** An agent working beside `staff` (same password), enrolled in two-factor at first login. */
+export const colleague = {
+  email: process.env.MADOGUCHI_STAFF3_EMAIL ?? 'colleague@example.jp',
+  password: staff.password,
+  name: 'スタッフ 高橋',
+};
+
 let counter = 0;
 /** An address no earlier test used, so tests never depend on each other's accounts. */
 export function uniqueEmail(prefix: string): string {
@@ -45,5 +52,5 @@ export async function login(page: Page, email: string, password: string, next = 
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
-  if (email === staff.email) await secondStep(page, email, next);
+  if (email === staff.email || email === colleague.email) await secondStep(page, email, next);
 }

@@ -4,13 +4,15 @@
 //! the dashboard; a short sound (on by default, switchable, remembered in this browser) and a
 //! desktop notification once the staff member allowed them. The newest event is shared
 //! (`DeskFeed`) so a page can react to it (an inquiry answered by someone else). Reconnects with
-//! backoff when the line drops.
+//! backoff when the line drops. Pages talk back through `DeskLink` (presence on an inquiry).
 use super::alerts::{beep, notifications_allowed, notify, request_notifications, sound_on, toggle_sound};
-use super::DeskEvent;
+use super::{DeskClientMsg, DeskEvent, DeskLink};
 use crate::auth::use_session;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::titles::TitleCount;
+use futures_channel::mpsc::unbounded;
 use futures_util::StreamExt;
+use futures_util::{select, FutureExt, SinkExt};
 use gloo_net::websocket::futures::WebSocket;
 use gloo_net::websocket::Message;
 use leptos::prelude::*;
@@ -33,6 +35,19 @@ pub fn DeskPulse() -> impl IntoView {
     let count = expect_context::<TitleCount>().0;
     let feed = DeskFeed(RwSignal::new(None));
     provide_context(feed);
+    let (outbox, outgoing) = unbounded::<DeskClientMsg>();
+    // Taken by the socket task when it starts.
+    let outgoing = StoredValue::new_local(Some(outgoing));
+    let link = DeskLink::new(outbox);
+    provide_context(link);
+    // Which inquiry this tab shows goes to the server as it changes (and again on reconnect).
+    Effect::new(move |previous: Option<Option<i64>>| {
+        let viewing = link.viewing.get();
+        if previous.is_some_and(|p| p != viewing) {
+            link.push(DeskClientMsg::Viewing { inquiry_id: viewing });
+        }
+        viewing
+    });
     let sound = RwSignal::new(sound_on());
     let allowed = RwSignal::new(notifications_allowed());
     let location = use_location();
@@ -53,11 +68,29 @@ pub fn DeskPulse() -> impl IntoView {
             return;
         }
         started.set_value(true);
+        let Some(mut outgoing) = outgoing.try_update_value(Option::take).flatten() else { return };
         leptos::task::spawn_local(async move {
             let mut backoff = 1u64;
             loop {
-                if let Some(Ok(mut socket)) = socket_url().map(|u| WebSocket::open(&u)) {
-                    while let Some(Ok(Message::Text(text))) = socket.next().await {
+                if let Some(Ok(socket)) = socket_url().map(|u| WebSocket::open(&u)) {
+                    let (mut sink, mut stream) = socket.split();
+                    let hello = DeskClientMsg::Viewing { inquiry_id: link.viewing.get_untracked() };
+                    let mut open =
+                        sink.send(Message::Text(serde_json::to_string(&hello).unwrap_or_default())).await.is_ok();
+                    while open {
+                        let text = select! {
+                            frame = stream.next().fuse() => match frame {
+                                Some(Ok(Message::Text(text))) => text,
+                                Some(Ok(_)) => continue,
+                                _ => break,
+                            },
+                            out = outgoing.next() => {
+                                if let Some(msg) = out {
+                                    open = sink.send(Message::Text(serde_json::to_string(&msg).unwrap_or_default())).await.is_ok();
+                                }
+                                continue;
+                            },
+                        };
                         backoff = 1;
                         let Ok(event) = serde_json::from_str::<DeskEvent>(&text) else { continue };
                         if event.alerts() {

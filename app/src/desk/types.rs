@@ -20,6 +20,37 @@ pub enum DeskEvent {
     Answered { inquiry_id: i64, staff_id: i64 },
     /// A staff account was deactivated: its event sockets close. Never sent to browsers.
     StaffEnded { staff_id: i64 },
+    /// `name` has inquiry `inquiry_id` open (and is typing a reply). Repeated every few seconds
+    /// while it stays open; `hello` on the first, so those already there answer at once.
+    Presence { inquiry_id: i64, staff_id: i64, name: String, typing: bool, hello: bool },
+    /// `staff_id` closed inquiry `inquiry_id` (or their tab).
+    Away { inquiry_id: i64, staff_id: i64 },
+}
+
+/// What a staff tab sends on the desk socket (JSON text frames).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeskClientMsg {
+    /// The inquiry this tab shows now (`None`: none).
+    Viewing { inquiry_id: Option<i64> },
+    /// The staff member is typing a reply on the inquiry they view.
+    Typing,
+}
+
+/// Seconds between presence repeats; a viewer not heard from for `PRESENCE_GONE_SECS` is gone
+/// (a tab that crashed sends no `Away`).
+pub const PRESENCE_EVERY_SECS: u64 = 5;
+pub const PRESENCE_GONE_SECS: u64 = 12;
+/// How long "typing" shows after the last keystroke was reported.
+pub const TYPING_SHOWN_SECS: u64 = 6;
+
+impl DeskEvent {
+    /// The inquiry a presence event is about.
+    pub fn presence_of(&self) -> Option<i64> {
+        match self {
+            DeskEvent::Presence { inquiry_id, .. } | DeskEvent::Away { inquiry_id, .. } => Some(*inquiry_id),
+            _ => None,
+        }
+    }
 }
 
 impl DeskEvent {
@@ -32,14 +63,25 @@ impl DeskEvent {
             DeskEvent::FollowUp { .. } => msg::DESK_EV_FOLLOW_UP,
             DeskEvent::Answered { .. } => msg::DESK_EV_ANSWERED,
             // Quiet events never notify.
-            DeskEvent::QueueLeft { .. } | DeskEvent::ChatChanged { .. } | DeskEvent::StaffEnded { .. } => msg::DESK_NEW,
+            DeskEvent::QueueLeft { .. }
+            | DeskEvent::ChatChanged { .. }
+            | DeskEvent::StaffEnded { .. }
+            | DeskEvent::Presence { .. }
+            | DeskEvent::Away { .. } => msg::DESK_NEW,
         }
     }
 
     /// Whether it counts in the badge and title, chimes and notifies. Quiet events only keep
     /// pages current (the chat console reloads its queue on them).
     pub fn alerts(&self) -> bool {
-        !matches!(self, DeskEvent::QueueLeft { .. } | DeskEvent::ChatChanged { .. } | DeskEvent::StaffEnded { .. })
+        !matches!(
+            self,
+            DeskEvent::QueueLeft { .. }
+                | DeskEvent::ChatChanged { .. }
+                | DeskEvent::StaffEnded { .. }
+                | DeskEvent::Presence { .. }
+                | DeskEvent::Away { .. }
+        )
     }
 
     /// Whether the chat console's queue or chat list changed.
@@ -54,7 +96,9 @@ impl DeskEvent {
             DeskEvent::QueueJoined { .. } | DeskEvent::QueueLeft { .. } | DeskEvent::NewInquiry { .. } => true,
             DeskEvent::ChatMessage { staff_id, .. } | DeskEvent::ChatChanged { staff_id, .. } => *staff_id == me,
             DeskEvent::FollowUp { assignee_id, .. } => assignee_id.is_none_or(|a| a == me),
-            DeskEvent::Answered { staff_id, .. } => *staff_id != me,
+            DeskEvent::Answered { staff_id, .. }
+            | DeskEvent::Presence { staff_id, .. }
+            | DeskEvent::Away { staff_id, .. } => *staff_id != me,
             DeskEvent::StaffEnded { .. } => false,
         }
     }

@@ -5,7 +5,7 @@ use crate::chat_support::open_hours_at;
 use crate::contact::{member, points_inquiry};
 use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
 use app::chat::protocol::ClientMsg;
-use app::desk::DeskEvent;
+use app::desk::{DeskClientMsg, DeskEvent};
 use app::infra::{Backend, Clock};
 use futures_util::StreamExt;
 use serde_json::json;
@@ -13,9 +13,9 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
 
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+pub type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-async fn open(client: &Client, app: &TestApp) -> Result<Socket, u16> {
+pub async fn open(client: &Client, app: &TestApp) -> Result<Socket, u16> {
     let url = format!("{}/ws/desk", app.address.replace("http://", "ws://"));
     let mut request = url.into_client_request().expect("request");
     request.headers_mut().insert("cookie", client.cookie_header().parse().expect("cookie"));
@@ -28,7 +28,7 @@ async fn open(client: &Client, app: &TestApp) -> Result<Socket, u16> {
 }
 
 /// The next event, or `None` when the server closed the socket.
-async fn next(socket: &mut Socket) -> Option<DeskEvent> {
+pub async fn next(socket: &mut Socket) -> Option<DeskEvent> {
     loop {
         let frame = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("an event within 10 s");
         match frame {
@@ -129,4 +129,103 @@ async fn the_chat_console_hears_queue_leaves_its_chats_and_their_messages_withou
     let (_, inquiry) = m.call("contact/submit", points_inquiry("console-inquiry")).await;
     let id = inquiry["id"].as_i64().unwrap();
     assert_eq!(next(&mut theirs).await, Some(DeskEvent::NewInquiry { inquiry_id: id }));
+}
+
+/// Sends a frame from the staff tab.
+async fn say(socket: &mut Socket, msg: DeskClientMsg) {
+    use futures_util::SinkExt;
+    socket.send(Message::Text(serde_json::to_string(&msg).unwrap().into())).await.expect("sent");
+}
+
+#[tokio::test]
+async fn staff_on_one_inquiry_see_each_other_and_who_types_across_instances() {
+    let url = fresh_database_url().await;
+    let one = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
+    let two = if one.state.db.backend == Backend::Postgres {
+        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
+    } else {
+        TestApp { address: one.address.clone(), state: one.state.clone() }
+    };
+    one.create_agent("sato@example.jp", "staff-password-1").await;
+    one.create_agent("suzuki@example.jp", "staff-password-1").await;
+    let sato = one.client();
+    assert_eq!(sato.login("sato@example.jp", "staff-password-1").await.0, 200);
+    let suzuki = two.client();
+    assert_eq!(suzuki.login("suzuki@example.jp", "staff-password-1").await.0, 200);
+    let sato_id = sato.call("auth/me", json!({})).await.1["id"].as_i64().unwrap();
+    let suzuki_id = suzuki.call("auth/me", json!({})).await.1["id"].as_i64().unwrap();
+    let sato_name = sato.call("auth/me", json!({})).await.1["display_name"].as_str().unwrap().to_owned();
+    let suzuki_name = suzuki.call("auth/me", json!({})).await.1["display_name"].as_str().unwrap().to_owned();
+    let m = member(&one, "presence-member@example.jp").await;
+    let (_, inquiry) = m.call("contact/submit", points_inquiry("presence-inquiry")).await;
+    let id = inquiry["id"].as_i64().unwrap();
+
+    let mut a = open(&sato, &one).await.expect("socket");
+    let mut b = open(&suzuki, &two).await.expect("socket");
+    say(&mut a, DeskClientMsg::Viewing { inquiry_id: Some(id) }).await;
+    // Skip what the inquiry itself caused (raced with opening the sockets).
+    let wanted = |e: &DeskEvent| e.presence_of().is_some();
+    say(&mut b, DeskClientMsg::Viewing { inquiry_id: Some(id) }).await;
+    let seen_by_a = next_where(&mut a, wanted).await;
+    assert_eq!(
+        seen_by_a,
+        DeskEvent::Presence { inquiry_id: id, staff_id: suzuki_id, name: suzuki_name, typing: false, hello: true }
+    );
+    // Sato was there first and answers Suzuki's hello at once (not after the next repeat).
+    let seen_by_b = next_where(&mut b, wanted).await;
+    assert!(
+        matches!(&seen_by_b, DeskEvent::Presence { staff_id, name, .. } if *staff_id == sato_id && *name == sato_name),
+        "{seen_by_b:?}"
+    );
+
+    say(&mut b, DeskClientMsg::Typing).await;
+    let typing = next_where(&mut a, |e| matches!(e, DeskEvent::Presence { typing: true, .. })).await;
+    assert!(matches!(typing, DeskEvent::Presence { staff_id, .. } if staff_id == suzuki_id));
+
+    // Another inquiry's presence does not reach a tab on this one.
+    let (_, other) = m.call("contact/submit", points_inquiry("presence-other")).await;
+    let other_id = other["id"].as_i64().unwrap();
+    say(&mut b, DeskClientMsg::Viewing { inquiry_id: Some(other_id) }).await;
+    assert_eq!(next_where(&mut a, wanted).await, DeskEvent::Away { inquiry_id: id, staff_id: suzuki_id });
+    say(&mut b, DeskClientMsg::Viewing { inquiry_id: Some(id) }).await;
+    next_where(&mut a, |e| matches!(e, DeskEvent::Presence { hello: true, .. })).await;
+
+    // Closing the tab says goodbye at once.
+    drop(b);
+    assert_eq!(next_where(&mut a, wanted).await, DeskEvent::Away { inquiry_id: id, staff_id: suzuki_id });
+}
+
+#[tokio::test]
+async fn a_desk_socket_that_floods_is_closed() {
+    let app = crate::helpers::spawn_app().await;
+    app.create_agent("flood@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    assert_eq!(staff.login("flood@example.jp", "staff-password-1").await.0, 200);
+    let mut socket = open(&staff, &app).await.expect("socket");
+    for i in 0..200 {
+        use futures_util::SinkExt;
+        let frame = serde_json::to_string(&DeskClientMsg::Viewing { inquiry_id: Some(i) }).unwrap();
+        // Sends start failing once the server has closed.
+        if socket.send(Message::Text(frame.into())).await.is_err() {
+            break;
+        }
+    }
+    // Skips what presence the flood itself caused, until the close.
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(10), socket.next()).await.expect("closed within 10 s");
+        match frame {
+            Some(Ok(Message::Text(_))) | Some(Ok(Message::Ping(_))) => continue,
+            _ => break,
+        }
+    }
+}
+
+/// The next event `pick` accepts, skipping others.
+async fn next_where(socket: &mut Socket, pick: impl Fn(&DeskEvent) -> bool) -> DeskEvent {
+    loop {
+        let event = next(socket).await.expect("an event");
+        if pick(&event) {
+            return event;
+        }
+    }
 }

@@ -211,3 +211,51 @@ async fn the_audit_export_takes_the_corpus_in_its_query() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_desk_socket_ignores_the_corpus_and_closes_on_oversized_frames() {
+    use crate::desk::{next, open};
+    use futures_util::SinkExt;
+    use tokio_tungstenite::tungstenite::Message;
+    let app = crate::helpers::spawn_app().await;
+    app.create_agent("hostile-desk@example.jp", "staff-password-1").await;
+    app.create_agent("hostile-peer@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    assert_eq!(staff.login("hostile-desk@example.jp", "staff-password-1").await.0, 200);
+    let peer = app.client();
+    assert_eq!(peer.login("hostile-peer@example.jp", "staff-password-1").await.0, 200);
+    let mut frames: Vec<String> = hostile_strings().into_iter().filter(|s| s.len() < 1000).collect();
+    frames.extend(
+        hostile_values()
+            .into_iter()
+            .map(|v| json!({ "Viewing": { "inquiry_id": v } }).to_string())
+            .filter(|s| s.len() < 1000),
+    );
+    let viewing = |id: Option<i64>| Message::Text(json!({ "Viewing": { "inquiry_id": id } }).to_string().into());
+    let mut peer_socket = open(&peer, &app).await.expect("socket");
+    // A socket takes 40 frames per 10 s before it counts as flooding: a fresh one per 30.
+    let mut socket = None;
+    for chunk in frames.chunks(30) {
+        let mut s = open(&staff, &app).await.expect("socket");
+        for frame in chunk {
+            s.send(Message::Text(frame.clone().into())).await.expect("sent");
+        }
+        // Still listening: the peer arriving on the inquiry it then views is heard.
+        s.send(viewing(Some(1))).await.unwrap();
+        peer_socket.send(viewing(None)).await.unwrap();
+        peer_socket.send(viewing(Some(1))).await.unwrap();
+        let heard = loop {
+            match next(&mut s).await {
+                Some(app::desk::DeskEvent::Away { .. }) => continue,
+                other => break other,
+            }
+        };
+        assert!(matches!(heard, Some(app::desk::DeskEvent::Presence { inquiry_id: 1, .. })), "{heard:?}");
+        socket = Some(s);
+    }
+    let mut socket = socket.expect("one chunk at least");
+    // A frame past the 1 KiB limit ends the socket; the server stays up.
+    let _ = socket.send(Message::Text("x".repeat(5_000).into())).await;
+    assert_eq!(next(&mut socket).await, None);
+    assert!(open(&staff, &app).await.is_ok());
+}

@@ -6,6 +6,7 @@ use crate::contact::inbox_api::{
     add_note, assign_to_me, canned_replies, inbox_inquiry, save_canned_reply, set_status, staff_reply,
 };
 use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
+use crate::desk::{DeskEvent, DeskFeed, DeskLink, WhoElse};
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};
@@ -33,16 +34,18 @@ fn Detail() -> impl IntoView {
     // refused because the thread moved on keeps its draft and its explanation.
     let reply = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
-    // Someone else answered this inquiry while it is open here (the staff event socket).
-    let feed = use_context::<crate::desk::DeskFeed>();
-    let answered_elsewhere = move || {
-        feed.and_then(|f| f.0.get())
-            .is_some_and(|e| matches!(e, crate::desk::DeskEvent::Answered { inquiry_id, .. } if inquiry_id == id()))
-    };
+    // Someone else answered this inquiry while it is open here (the staff event socket). Kept
+    // until the staff member shows the latest: other events (presence) follow in the feed.
+    let answered_elsewhere = RwSignal::new(false);
+    if let Some(DeskFeed(feed)) = use_context::<DeskFeed>() {
+        Effect::new(move |_| {
+            if feed.with(|e| matches!(e, Some(DeskEvent::Answered { inquiry_id, .. }) if *inquiry_id == id())) {
+                answered_elsewhere.set(true);
+            }
+        });
+    }
     let show_latest = move |_| {
-        if let Some(f) = feed {
-            f.0.set(None);
-        }
+        answered_elsewhere.set(false);
         latest.set(None);
         loaded.refetch();
     };
@@ -52,7 +55,8 @@ fn Detail() -> impl IntoView {
     view! {
         <section>
             <p><A href="/admin/inquiries">"← " {i18n.t(msg::INBOX_TITLE)}</A></p>
-            {move || answered_elsewhere().then(|| view! {
+            {move || { let id = id(); view! { <WhoElse id=id /> } }}
+            {move || answered_elsewhere.get().then(|| view! {
                 <p class="card notice" role="status">
                     {i18n.t(msg::DESK_ANSWERED_HERE)} " "
                     <button type="button" on:click=show_latest>{i18n.t(msg::DESK_SHOW_LATEST)}</button>
@@ -96,6 +100,15 @@ fn Workspace(
     // After a refused reply: the inquiry as it now stands, with the message that came in between.
     let reload = Action::new(move |_: &()| inbox_inquiry(id));
     let canned = LocalResource::new(canned_replies);
+    // Others on this inquiry see "typing" while the reply changes (a canned text counts too).
+    if let Some(link) = use_context::<DeskLink>() {
+        Effect::new(move |first: Option<()>| {
+            reply.track();
+            if first.is_some() {
+                link.typing();
+            }
+        });
+    }
     let save_canned = Action::new(|input: &CannedInput| save_canned_reply(input.clone()));
 
     // Each action answers with the updated inquiry; show it, or the problem.

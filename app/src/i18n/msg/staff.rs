@@ -53,6 +53,8 @@ texts! {
     DESK_EV_FOLLOW_UP = "お問い合わせに会員からの追記がありました。" / "A member followed up on an inquiry.";
     DESK_EV_ANSWERED = "他のスタッフがお問い合わせに回答しました。" / "Another staff member answered an inquiry.";
     DESK_EV_CHAT_MESSAGE = "担当中のチャットに会員からのメッセージが届きました。" / "A member wrote in one of your chats.";
+    DESK_OTHER_VIEWING = " さんもこのお問い合わせを開いています" / " also has this inquiry open";
+    DESK_OTHER_TYPING = " さんが返信を入力中です…" / " is typing a reply…";
     DESK_ANSWERED_HERE = "このお問い合わせに、他のスタッフが回答しました。" / "Another staff member answered this inquiry.";
     DESK_SHOW_LATEST = "最新の内容を表示" / "Show the latest";
 }
