@@ -22,6 +22,7 @@ pub mod ideas;
 #[cfg(feature = "ssr")]
 pub mod infra;
 pub mod insights;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod shell;

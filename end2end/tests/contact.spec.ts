@@ -53,6 +53,8 @@ test('a member walks the five steps, staff reply from the inbox, and the member 
   await expect(page.getByLabel(/ご利用日/)).toHaveValue('2026-10-01');
   await expect(page.getByLabel(/現在の通帳の状態/)).toHaveValue('not_shown');
   await page.getByRole('button', { name: '確認画面へ' }).click();
+  // The answer date is shown before sending, as the live conditions compute it.
+  await expect(page.getByTestId('reply-by')).toHaveText(/今送信すると、次の日時までに回答します: 2026年11月26日\(木\) 12:0\d/);
   await page.getByRole('button', { name: '送信する' }).click();
 
   // 5. Done: reference and the reply date from the business calendar (clock pinned to

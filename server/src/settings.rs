@@ -141,6 +141,12 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_CHAT_QUEUE_CAP")? {
         s.chat_queue_cap = v;
     }
+    if let Some(v) = parse("MADOGUCHI_LIVE_STREAMS_PER_ADDRESS")? {
+        s.live_streams_per_address = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_LIVE_STREAMS_MAX")? {
+        s.live_streams_max = v;
+    }
     if let Some(v) = parse("MADOGUCHI_CHAT_PC_ONLY")? {
         s.chat_pc_only = v;
     }

@@ -51,8 +51,10 @@ impl Application {
         let poll = Duration::from_millis(settings.outbox_poll_ms);
         spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
         let chat = ChatHub::new(db.backend);
-        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat };
+        let live = app::live::server::LiveBoard::new();
+        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat, live };
         app::chat::server::spawn_chat_tasks(state.clone());
+        app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
         Ok(Application { listener, state })
     }
@@ -119,6 +121,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler)),
         ("/ws/chat", get(ws_handler)),
         ("/ws/desk", get(app::desk::server::desk_socket)),
+        ("/api/live", get(app::live::server::live_stream)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
         ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),

@@ -28,10 +28,12 @@ fn on_mobile_device() -> bool {
 pub fn ChatPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let live = crate::live::use_live();
     view! {
         <section aria-labelledby="chat-title" class="chat-page">
             <h1 id="chat-title">{i18n.t(msg::CHAT_TITLE)}</h1>
             <p class="muted">{i18n.t(msg::CHAT_HOURS)}</p>
+            <p class="live"><crate::live::ChatLive live=live /></p>
             {move || match session.state() {
                 Some(Some(_)) => view! { <Entry /> }.into_any(),
                 Some(None) => view! { <LoginPrompt next="/chat".to_owned() reason=msg::CHAT_LOGIN_REASON /> }.into_any(),

@@ -10,7 +10,7 @@ mod store;
 
 pub use background::{heartbeat_and_sweep, refresh_stats, spawn_chat_tasks};
 pub use connection::{run_connection, Closing, Inbound};
-pub use hub::{ChatHub, HubEvent, QueueEvent, SessionEvent};
+pub use hub::{estimate_secs, ChatHub, HubEvent, QueueEvent, SessionEvent};
 pub use socket::{ws_handler, Side};
 pub use store::{
     chat_entry, end_session, join_queue, member_transcript, messages_for, my_chats, set_presence, staff_console,

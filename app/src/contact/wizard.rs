@@ -26,6 +26,7 @@ pub fn ContactWizardPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let preselected = move || query.with_untracked(|q| q.get("category"));
+    let live = crate::live::use_live();
     let back = move || match preselected() {
         Some(c) => format!("/contact?category={c}"),
         None => "/contact".into(),
@@ -34,6 +35,7 @@ pub fn ContactWizardPage() -> impl IntoView {
         <section aria-labelledby="contact-title" class="wizard">
             <h1 id="contact-title">{i18n.t(msg::CONTACT_TITLE)}</h1>
             <p class="muted">{i18n.t(msg::CONTACT_DESK_HOURS)}</p>
+            <p class="live"><crate::live::DeskLive live=live /></p>
             {move || match session.state() {
                 Some(Some(user)) => view! { <Wizard user_id=user.id preselected=preselected() /> }.into_any(),
                 Some(None) => view! { <LoginPrompt next=back() reason=msg::CONTACT_LOGIN_REASON /> }.into_any(),

@@ -73,6 +73,10 @@ pub struct Settings {
     pub outbox_poll_ms: u64,
     /// Waiting members at which new ones get "line busy".
     pub chat_queue_cap: i64,
+    /// Live-conditions streams (`/api/live`) one client address may hold open, and all of them,
+    /// per instance.
+    pub live_streams_per_address: usize,
+    pub live_streams_max: usize,
     /// Chat from PCs only (phones and tablets are sent to the contact form).
     pub chat_pc_only: bool,
     /// How long a waiting member keeps their place after their connection drops.
@@ -117,6 +121,8 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:3000".into(),
             outbox_poll_ms: 2000,
             chat_queue_cap: 20,
+            live_streams_per_address: 50,
+            live_streams_max: 10_000,
             chat_pc_only: true,
             chat_grace_secs: 60,
         }

@@ -11,4 +11,6 @@ pub struct AppState {
     /// Wakes the outbox worker when a mail is queued, so it goes out at once.
     pub outbox_wake: Arc<Notify>,
     pub chat: Arc<crate::chat::server::ChatHub>,
+    /// The live-conditions snapshot members see (`crate::live`).
+    pub live: Arc<crate::live::server::LiveBoard>,
 }

@@ -72,6 +72,7 @@ impl TestApp {
         let db = app::infra::Db::connect(database_url).await.expect("db");
         let state = AppState {
             chat: app::chat::server::ChatHub::new(db.backend),
+            live: app::live::server::LiveBoard::new(),
             db,
             settings: std::sync::Arc::new(Settings::default()),
             clock: Clock::System,

@@ -259,3 +259,26 @@ async fn the_desk_socket_ignores_the_corpus_and_closes_on_oversized_frames() {
     assert_eq!(next(&mut socket).await, None);
     assert!(open(&staff, &app).await.is_ok());
 }
+
+#[tokio::test]
+async fn the_live_stream_takes_the_corpus_in_its_query_and_forwarded_header() {
+    let app = crate::helpers::spawn_app().await;
+    let http = reqwest::Client::new();
+    for value in hostile_strings().into_iter().filter(|v| v.len() <= 6_000) {
+        let forwarded = reqwest::header::HeaderValue::from_str(&value).ok();
+        let mut request = http.get(format!("{}/api/live", app.address)).query(&[("since", value.as_str())]);
+        if let Some(h) = forwarded {
+            request = request.header("x-forwarded-for", h);
+        }
+        let mut response = request.send().await.expect("an answer");
+        assert_eq!(response.status(), 200, "for {value:?}");
+        // The first event is the snapshot, whatever was asked.
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(10), response.chunk())
+            .await
+            .expect("an event")
+            .unwrap()
+            .unwrap();
+        let text = String::from_utf8_lossy(&chunk).into_owned();
+        assert!(text.starts_with("data: {") && text.contains("\"waiting\""), "{text}");
+    }
+}

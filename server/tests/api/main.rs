@@ -19,6 +19,7 @@ mod hostile;
 mod ideas;
 mod inbox;
 mod limits;
+mod live;
 mod matrix;
 mod reset;
 mod security;

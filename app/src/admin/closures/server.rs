@@ -62,6 +62,7 @@ pub async fn add(input: ClosureInput) -> AppResult<()> {
     tracing::info!(staff_id = staff.id, day = %closure.day, "closure day added");
     let target = format!("day:{}", closure.day.format("%Y-%m-%d"));
     crate::audit::server::record_here(&staff, crate::audit::AuditAction::ClosureAdd, &target).await?;
+    crate::live::server::conditions_changed(&state).await;
     Ok(())
 }
 
@@ -75,5 +76,6 @@ pub async fn remove(day: String) -> AppResult<()> {
     tracing::info!(staff_id = staff.id, day = %day, "closure day removed");
     let target = format!("day:{}", day.trim());
     crate::audit::server::record_here(&staff, crate::audit::AuditAction::ClosureRemove, &target).await?;
+    crate::live::server::conditions_changed(&state).await;
     Ok(())
 }

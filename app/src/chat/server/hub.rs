@@ -39,6 +39,8 @@ pub enum HubEvent {
     },
     /// For the staff event sockets (`crate::desk`).
     Desk(crate::desk::DeskEvent),
+    /// Staff availability or closure days changed: live conditions are recomputed (`crate::live`).
+    LiveChanged,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,6 +55,7 @@ pub struct ChatHub {
     distributed: bool,
     queue: broadcast::Sender<QueueEvent>,
     desk: broadcast::Sender<crate::desk::DeskEvent>,
+    live: broadcast::Sender<()>,
     sessions: Mutex<HashMap<i64, broadcast::Sender<SessionEvent>>>,
     /// Sessions with a member socket open on this instance (for the presence heartbeat).
     connected: Mutex<HashMap<i64, usize>>,
@@ -65,10 +68,12 @@ impl ChatHub {
     pub fn new(backend: Backend) -> Arc<ChatHub> {
         let (queue, _) = broadcast::channel(4096);
         let (desk, _) = broadcast::channel(1024);
+        let (live, _) = broadcast::channel(16);
         Arc::new(ChatHub {
             distributed: backend == Backend::Postgres,
             queue,
             desk,
+            live,
             sessions: Mutex::new(HashMap::new()),
             connected: Mutex::new(HashMap::new()),
             sockets: Mutex::new(HashMap::new()),
@@ -82,6 +87,10 @@ impl ChatHub {
 
     pub fn subscribe_desk(&self) -> broadcast::Receiver<crate::desk::DeskEvent> {
         self.desk.subscribe()
+    }
+
+    pub fn subscribe_live(&self) -> broadcast::Receiver<()> {
+        self.live.subscribe()
     }
 
     pub fn subscribe_session(&self, id: i64) -> broadcast::Receiver<SessionEvent> {
@@ -110,6 +119,9 @@ impl ChatHub {
             }
             HubEvent::Desk(e) => {
                 let _ = self.desk.send(e);
+            }
+            HubEvent::LiveChanged => {
+                let _ = self.live.send(());
             }
             HubEvent::Session { session_id, event } => {
                 let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());

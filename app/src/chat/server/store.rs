@@ -348,6 +348,7 @@ pub async fn set_presence(available: bool, capacity: i64) -> AppResult<()> {
     .bind(state.clock.now_ms())
     .execute(&state.db.pool)
     .await?;
+    crate::live::server::conditions_changed(&state).await;
     Ok(())
 }
 

@@ -31,6 +31,8 @@ pub(super) async fn end_everything_of(tx: &mut Transaction<'static, Any>, user_i
 /// the sockets' 30-second resync.
 pub(super) async fn announce(state: &AppState, user_id: i64, requeued: &[i64]) {
     crate::desk::server::publish(state, crate::desk::DeskEvent::StaffEnded { staff_id: user_id }).await;
+    // One fewer staff member available.
+    crate::live::server::conditions_changed(state).await;
     for &id in requeued {
         for event in [
             HubEvent::Queue(QueueEvent::Joined { id }),

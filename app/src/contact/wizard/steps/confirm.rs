@@ -56,6 +56,7 @@ pub fn ConfirmStep(
         <p class="muted">{i18n.t(msg::CONFIRM_LEAD)}</p>
         <FormProblem problem=problem.into() />
         {rows}
+        <crate::live::ReplyByNotice />
         <div class="actions">
             <button type="button" on:click=move |_| draft.update(|d| d.step = 3) disabled=move || submit.pending().get()>{i18n.t(msg::BACK)}</button>
             <button type="button" class="primary" on:click=send disabled=move || submit.pending().get()>
