@@ -86,7 +86,9 @@ test('on a closure day the chat shows it is closed and when it opens next', asyn
   await registerMember(page, uniqueEmail('closed'), '休業 花子');
   await page.goto('/chat');
   await expect(page.getByText('現在はチャットの受付時間外です。')).toBeVisible();
-  await expect(page.getByText('2026年11月26日(木) 11:00')).toBeVisible();
+  await expect(page.locator('.card.closed').getByText('2026年11月26日(木) 11:00')).toBeVisible();
+  // The live line says so too.
+  await expect(page.getByTestId('chat-live')).toContainText('チャット受付時間外');
 
   await s.getByRole('listitem').filter({ hasText: '臨時休業' }).getByRole('button', { name: '削除' }).click();
   await expect(s.getByRole('listitem').filter({ hasText: '臨時休業' })).toHaveCount(0);

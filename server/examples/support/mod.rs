@@ -106,6 +106,11 @@ pub async fn wait_healthy(base: &str) {
 /// clock pinned to a Wednesday noon in Tokyo so chat is open. Returns the process and its base URL
 /// once `/healthz` answers.
 pub async fn start_release_server(database_url: &str) -> (std::process::Child, String) {
+    start_release_server_with(database_url, &[]).await
+}
+
+/// As [`start_release_server`], with more settings (`MADOGUCHI_*` variables).
+pub async fn start_release_server_with(database_url: &str, extra: &[(&str, &str)]) -> (std::process::Child, String) {
     let exe = std::env::current_exe().unwrap();
     let release_dir = exe.parent().and_then(|p| p.parent()).unwrap().to_path_buf();
     let port = free_port();
@@ -119,6 +124,7 @@ pub async fn start_release_server(database_url: &str) -> (std::process::Child, S
         // Load generators sign staff in by seeding sessions, not through the two-factor form.
         .env("MADOGUCHI_STAFF_TWO_FACTOR", "false")
         .env("RUST_LOG", "error")
+        .envs(extra.iter().copied())
         .spawn()
         .expect("release server binary (cargo build --release -p server)");
     wait_healthy(&base).await;
