@@ -42,8 +42,8 @@ fn report(what: &str, mut lat: Vec<Duration>) -> Duration {
     println!(
         "    {what}: {} reached, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         lat.len(),
-        pct(&lat, 50.0),
-        pct(&lat, 99.0),
+        pct(&lat, 0.5),
+        pct(&lat, 0.99),
         max.as_secs_f64() * 1000.0
     );
     max
