@@ -56,6 +56,9 @@ pub enum AppError {
     /// The change would leave the staff without an active supervisor.
     #[error("last supervisor")]
     LastSupervisor,
+    /// Retiring it would leave members no inquiry category to choose.
+    #[error("last category")]
+    LastCategory,
     /// The chat queue is at its cap.
     #[error("line busy")]
     LineBusy,
@@ -134,6 +137,7 @@ impl AppError {
             AppError::TwoFactorSetup => msg::ERR_TWO_FACTOR_SETUP.get(lang).into(),
             AppError::SsoRefused => msg::ERR_SSO_REFUSED.get(lang).into(),
             AppError::LastSupervisor => msg::ERR_LAST_SUPERVISOR.get(lang).into(),
+            AppError::LastCategory => msg::ERR_LAST_CATEGORY.get(lang).into(),
             AppError::StaleThread => msg::ERR_STALE_THREAD.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
@@ -164,6 +168,7 @@ impl AppError {
             | AppError::PcOnly
             | AppError::SurveyClosed
             | AppError::LastSupervisor
+            | AppError::LastCategory
             | AppError::StaleThread => StatusCode::CONFLICT,
             AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod category_editor;
 pub mod chat;
 pub mod contact;
 pub mod corner;

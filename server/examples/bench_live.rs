@@ -84,7 +84,11 @@ async fn main() {
     let call = |path: &str, body: serde_json::Value| {
         http.post(format!("{base}/api/{path}")).header("origin", &base).header("cookie", &taker[0]).json(&body).send()
     };
-    assert!(call("chat/staff/presence", serde_json::json!({ "available": true, "capacity": 10 })).await.unwrap().status().is_success());
+    assert!(call("chat/staff/presence", serde_json::json!({ "available": true, "capacity": 10 }))
+        .await
+        .unwrap()
+        .status()
+        .is_success());
 
     let rss_before = rss_kib(server_pid);
     let started = Instant::now();

@@ -74,6 +74,22 @@ fn Wizard(user_id: i64, preselected: Option<String>) -> impl IntoView {
         None => {}
     });
 
+    // A draft saved in a category that has since been retired starts again from the choice of
+    // category (its values would not fit whatever replaced it).
+    Effect::new(move |_| {
+        if let Some(Ok(form)) = form.get() {
+            let gone = draft.with_untracked(|d| {
+                !d.category_id.is_empty() && !form.categories.iter().any(|c| c.id == d.category_id)
+            });
+            if gone {
+                draft.update(|d| {
+                    d.step = 1;
+                    d.category_id.clear();
+                });
+            }
+        }
+    });
+
     // Memos: typing changes the draft, and must not rebuild the step being typed into.
     let step = Memo::new(move |_| draft.with(|d| d.step));
     let current_step = move || {

@@ -28,6 +28,14 @@ pub enum ValidationError {
     InvalidNumber,
     InvalidChoice,
     MustAgree,
+    /// Not 1–32 of a–z, 0–9, `_` and `-` (an identifier staff choose).
+    InvalidKey,
+    /// Another entry already uses this value.
+    Duplicate,
+    /// More entries than allowed.
+    TooMany {
+        max: usize,
+    },
 }
 
 impl ValidationError {
@@ -66,6 +74,12 @@ impl ValidationError {
             (Self::InvalidChoice, Lang::En) => "Choose one of the options.".into(),
             (Self::MustAgree, Lang::Ja) => "同意が必要です。".into(),
             (Self::MustAgree, Lang::En) => "You need to agree to continue.".into(),
+            (Self::InvalidKey, Lang::Ja) => "半角英小文字・数字・「_」「-」の32文字以内で入力してください。".into(),
+            (Self::InvalidKey, Lang::En) => "Use up to 32 of a–z, 0–9, _ and -.".into(),
+            (Self::Duplicate, Lang::Ja) => "同じ値がすでに使われています。".into(),
+            (Self::Duplicate, Lang::En) => "This value is already used.".into(),
+            (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
+            (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
         }
     }
 }

@@ -6,6 +6,7 @@ use super::{pages::NotFound, Area, Shell};
 use crate::admin::AdminPage;
 use crate::audit::AuditPage;
 use crate::auth::{AccountPage, EmailConfirmPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
+use crate::category_editor::CategoriesPage;
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
@@ -123,6 +124,7 @@ pub fn StaffApp() -> impl IntoView {
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
                 <Route path=path!("/admin/staff") view=TeamPage />
                 <Route path=path!("/admin/audit") view=AuditPage />
+                <Route path=path!("/admin/categories") view=CategoriesPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>

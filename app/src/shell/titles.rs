@@ -47,6 +47,7 @@ pub const STAFF: TitleTable = &[
     ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
     ("/admin/staff", &[msg::TEAM_TITLE]),
     ("/admin/audit", &[msg::AUDIT_TITLE]),
+    ("/admin/categories", &[msg::CAT_TITLE]),
     ("/admin/inquiries", &[msg::INBOX_TITLE]),
     ("/admin/inquiries/:id", &[msg::INBOX_TITLE]),
 ];

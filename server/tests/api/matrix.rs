@@ -39,6 +39,17 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("admin/closures/add", Supervisor, json!({ "input": { "day": "2030-01-07", "note": "臨時休業" } })),
         ("admin/closures/remove", Supervisor, json!({ "day": "2030-01-07" })),
         ("admin/team/list", Supervisor, json!({})),
+        ("admin/categories/list", Supervisor, json!({})),
+        (
+            "admin/categories/save",
+            Supervisor,
+            json!({ "category": {
+            "id": "matrix", "name": { "ja": "表", "en": "Matrix" }, "notices": [],
+            "fields": [{ "key": "message", "label": { "ja": "内容", "en": "Message" }, "help": null, "required": true,
+                         "kind": { "Multiline": { "max": 2000 } } }] }, "new": true }),
+        ),
+        ("admin/categories/move", Supervisor, json!({ "id": "other", "up": true })),
+        ("admin/categories/active", Supervisor, json!({ "id": "other", "active": true })),
         (
             "admin/audit/list",
             Supervisor,

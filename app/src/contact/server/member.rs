@@ -1,5 +1,5 @@
 use super::categories::load_categories;
-use super::rows::{field_values, summary, SUMMARY_COLUMNS, UNREAD_COLUMN};
+use super::rows::{field_values, sent_with, summary, SUMMARY_COLUMNS, UNREAD_COLUMN};
 use crate::auth::server::{require_member, require_verified_member};
 use crate::calendar::store::load_closures;
 use crate::calendar::BusinessCalendar;
@@ -82,9 +82,8 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
         return Err(AppError::NotFound);
     }
     let summary = summary(&row, &categories)?;
-    let category_id: String = row.try_get("category_id")?;
     let fields_json: String = row.try_get("fields")?;
-    let fields = field_values(categories.iter().find(|c| c.id == category_id), &fields_json);
+    let fields = field_values(sent_with(&row, &categories)?.as_ref(), &fields_json);
     let thread = sqlx::query(
         "SELECT m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
          WHERE m.inquiry_id = $1 ORDER BY m.id",

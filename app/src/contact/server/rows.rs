@@ -12,14 +12,28 @@ pub fn category_name(categories: &[Category], id: &str) -> Localized {
     categories.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| Localized::new(id, id))
 }
 
-/// Columns: id, reference, category_id, status, received_at, due_at.
+/// The category an inquiry was sent with (`category_snapshot`), else today's definition.
+pub fn sent_with(row: &AnyRow, categories: &[Category]) -> AppResult<Option<Category>> {
+    let snapshot: Option<String> = row.try_get("category_snapshot")?;
+    if let Some(category) = snapshot.and_then(|json| serde_json::from_str::<Category>(&json).ok()) {
+        return Ok(Some(category));
+    }
+    let id: String = row.try_get("category_id")?;
+    Ok(categories.iter().find(|c| c.id == id).cloned())
+}
+
+/// Columns: `SUMMARY_COLUMNS`.
 pub fn summary(row: &AnyRow, categories: &[Category]) -> AppResult<InquirySummary> {
     let category_id: String = row.try_get("category_id")?;
     let status: String = row.try_get("status")?;
+    let category = match sent_with(row, categories)? {
+        Some(c) => c.name,
+        None => category_name(categories, &category_id),
+    };
     Ok(InquirySummary {
         id: row.try_get("id")?,
         reference: row.try_get::<Option<String>, _>("reference")?.unwrap_or_default(),
-        category: category_name(categories, &category_id),
+        category,
         status: Status::parse(&status).unwrap_or(Status::New),
         received_at: Moment::from_millis(row.try_get("received_at")?),
         due_at: Moment::from_millis(row.try_get("due_at")?),
@@ -53,4 +67,5 @@ pub fn field_values(category: Option<&Category>, stored_json: &str) -> Vec<Field
 pub const UNREAD_COLUMN: &str = "CAST(CASE WHEN EXISTS (SELECT 1 FROM inquiry_messages m WHERE m.inquiry_id = i.id
     AND m.from_staff = 1 AND m.created_at > COALESCE(i.member_seen_at, 0)) THEN 1 ELSE 0 END AS BIGINT) AS unread";
 
-pub const SUMMARY_COLUMNS: &str = "i.id, i.reference, i.category_id, i.status, i.received_at, i.due_at";
+pub const SUMMARY_COLUMNS: &str =
+    "i.id, i.reference, i.category_id, i.status, i.received_at, i.due_at, i.category_snapshot";

@@ -44,13 +44,14 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     let calendar = BusinessCalendar::mail_desk(load_closures(&state.db).await?);
     let due = calendar.add_business_days(&now, 1);
     let fields_json = serde_json::to_string(&fields).map_err(|_| AppError::Internal)?;
+    let snapshot = serde_json::to_string(category).map_err(|_| AppError::Internal)?;
     let received_ms = now.timestamp_millis();
     // One transaction: the inquiry, its reference and its acknowledgment appear together, so a
     // concurrent retry with the same key (which waits on the unique key) sees all or nothing.
     let mut tx = state.db.pool.begin().await?;
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $5) RETURNING id",
+        "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at, category_snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6, $5, $7) RETURNING id",
     )
     .bind(member.id)
     .bind(&category.id)
@@ -58,6 +59,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     .bind(&key)
     .bind(received_ms)
     .bind(due.timestamp_millis())
+    // The category as it is now: later edits never change how this inquiry reads.
+    .bind(&snapshot)
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {
