@@ -7,6 +7,7 @@ pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod staff_page;
+pub mod team;
 mod topics;
 mod types;
 mod view;

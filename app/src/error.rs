@@ -56,6 +56,9 @@ pub enum AppError {
     /// The change would leave the staff without an active supervisor.
     #[error("last supervisor")]
     LastSupervisor,
+    /// The colleague a chat was to be handed to is not available or has no room.
+    #[error("colleague unavailable")]
+    ColleagueUnavailable,
     /// Retiring it would leave members no inquiry category to choose.
     #[error("last category")]
     LastCategory,
@@ -138,6 +141,7 @@ impl AppError {
             AppError::SsoRefused => msg::ERR_SSO_REFUSED.get(lang).into(),
             AppError::LastSupervisor => msg::ERR_LAST_SUPERVISOR.get(lang).into(),
             AppError::LastCategory => msg::ERR_LAST_CATEGORY.get(lang).into(),
+            AppError::ColleagueUnavailable => msg::ERR_COLLEAGUE_UNAVAILABLE.get(lang).into(),
             AppError::StaleThread => msg::ERR_STALE_THREAD.get(lang).into(),
             AppError::LineBusy => msg::ERR_LINE_BUSY.get(lang).into(),
             AppError::Closed => msg::ERR_CLOSED.get(lang).into(),
@@ -169,6 +173,7 @@ impl AppError {
             | AppError::SurveyClosed
             | AppError::LastSupervisor
             | AppError::LastCategory
+            | AppError::ColleagueUnavailable
             | AppError::StaleThread => StatusCode::CONFLICT,
             AppError::LineBusy | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -31,6 +31,7 @@ test('a supervisor adds a category with a choice field and members see it in the
   await registerMember(member, uniqueEmail('campaign'), 'キャンペーン 花子');
   await member.goto('/contact');
   await member.getByRole('radio', { name: /キャンペーンについて/ }).check();
+  await member.getByRole('button', { name: '次へ' }).click();
   await member.getByRole('checkbox', { name: /個人情報の取り扱いについて/ }).check();
   await member.getByRole('checkbox', { name: /利用規約/ }).check();
   await member.getByRole('button', { name: 'お問い合わせフォームへ' }).click();

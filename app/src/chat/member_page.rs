@@ -170,6 +170,7 @@ fn Room(session: i64) -> impl IntoView {
         // Either side ended it: the survey takes the chat's place (the transcript stays above).
         Some(SessionStatus::Ended) => view! {
             <ChatPanel conn=conn staff_view=false />
+            <super::team::MailTranscript session_id=session />
             <SurveyForm session_id=session />
         }
         .into_any(),

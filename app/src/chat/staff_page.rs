@@ -2,6 +2,7 @@
 //! side by side with the member's recent inquiries.
 use super::api::{get_staff_console, set_presence, take_next};
 use super::client::connect;
+use super::team::{ChatNotes, TransferChat};
 use super::view::ChatPanel;
 use super::{topics::topic, ActiveChat};
 use crate::admin::StaffGate;
@@ -131,6 +132,8 @@ fn StaffChat(chat: ActiveChat) -> impl IntoView {
         <div class="staff-chat" on:click=move |_| mark_read() on:focusin=move |_| mark_read()>
             {move || (unread() > 0).then(|| view! { <span class="badge">{unread()} " " {i18n.t(msg::STAFF_UNREAD)}</span> })}
             <ChatPanel conn=conn staff_view=true title=title />
+            <ChatNotes session_id=chat.session_id />
+            {(chat.status == crate::chat::protocol::SessionStatus::Active).then(|| view! { <TransferChat session_id=chat.session_id /> })}
             <details class="card">
                 <summary>{i18n.t(msg::STAFF_CONTEXT)} " (" {recent.len()} ")"</summary>
                 <ul>

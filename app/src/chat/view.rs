@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title: String) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
+    // Staff: the first canned reply matching a `/word` in the box (Enter takes it).
+    let first_canned = RwSignal::new(None::<String>);
     let active = move || conn.state.with(|s| s.as_ref().is_some_and(|s| s.status == SessionStatus::Active));
     let too_long = move || text.with(|t| t.chars().count() > MESSAGE_MAX);
     let send = move || {
@@ -56,9 +58,18 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
                         prop:value=move || text.get()
                         on:input=move |ev| { text.set(event_target_value(&ev)); conn.typing(); }
                         on:keydown=move |ev| {
-                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); send(); }
+                            if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); send(); return; }
+                            let picking = staff_view && text.with(|t| t.starts_with('/'));
+                            if ev.key() == "Enter" && picking {
+                                if let Some(body) = first_canned.get_untracked() {
+                                    ev.prevent_default();
+                                    text.set(body);
+                                }
+                            }
                         }
+                        placeholder=move || staff_view.then(|| msg::CHAT_CANNED_HINT.get(i18n.get()))
                     ></textarea>
+                    {staff_view.then(|| view! { <super::team::CannedPicker text=text first=first_canned /> })}
                     <div class="field-meta">
                         <span class="counter" class:over=too_long>{move || text.with(|t| t.chars().count())} " / " {MESSAGE_MAX}</span>
                     </div>

@@ -10,6 +10,7 @@ mod chat;
 mod chat_limits;
 mod chat_restart;
 mod chat_support;
+mod chat_team;
 mod collision;
 mod contact;
 mod desk;

@@ -103,6 +103,11 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("chat/transcript", Member, json!({ "session_id": chat })),
         ("chat/staff/console", Staff, json!({})),
         ("chat/staff/presence", Staff, json!({ "available": false, "capacity": 1 })),
+        ("chat/staff/notes", Staff, json!({ "session_id": ids.chat })),
+        ("chat/staff/note", Staff, json!({ "input": { "session_id": ids.chat, "body": "引き継ぎメモ" } })),
+        ("chat/staff/colleagues", Staff, json!({})),
+        ("chat/staff/transfer", Staff, json!({ "session_id": ids.chat, "to": 1 })),
+        ("chat/transcript-mail", Member, json!({ "session_id": ids.chat })),
         ("chat/staff/take-next", Staff, json!({})),
         (
             "inbox/list",
@@ -290,6 +295,7 @@ async fn every_endpoint_checks_its_caller_and_returns_no_foreign_data() {
             json!({ "input": { "inquiry_id": w.ids.inquiry, "body": "横から", "client_key": "test-key-0004" } }),
         ),
         ("chat/transcript", json!({ "session_id": w.ids.chat })),
+        ("chat/transcript-mail", json!({ "session_id": w.ids.chat })),
         ("survey/status", json!({ "session_id": w.ids.chat })),
         (
             "survey/answer",

@@ -105,4 +105,16 @@ texts! {
     SECONDS = "秒" / "s";
     CSV_EXPORT = "アンケート回答をCSVで書き出す" / "Export survey answers (CSV)";
     NO_DATA = "データがありません" / "No data";
+    // Chat for a team
+    CHAT_CANNED = "定型文" / "Canned replies";
+    CHAT_CANNED_NONE = "一致する定型文はありません。" / "No canned reply matches.";
+    CHAT_CANNED_HINT = "「/」に続けて入力すると定型文を検索できます" / "Type / and a word to search canned replies";
+    CHAT_NOTES = "内部メモ（会員には表示されません）" / "Internal notes (not shown to the member)";
+    CHAT_NOTE_ADD = "メモを追加" / "Add a note";
+    CHAT_TRANSFER = "他のスタッフに引き継ぐ" / "Hand over to a colleague";
+    CHAT_TRANSFER_TO = "引き継ぎ先" / "Hand over to";
+    CHAT_TRANSFER_NOBODY = "引き継げるスタッフ（対応可能で空きのある人）がいません。" / "No colleague is available with room for another chat.";
+    CHAT_TRANSCRIPT_MAIL = "会話の記録をメールで受け取る" / "Mail me the transcript";
+    CHAT_TRANSCRIPT_MAILED = "会話の記録をメールでお送りしました。" / "The transcript is on its way to your mail.";
+    ERR_COLLEAGUE_UNAVAILABLE = "そのスタッフは今は引き継げません（対応不可か、空きがありません）。別のスタッフを選んでください。" / "That colleague cannot take it now (not available or no room). Choose someone else.";
 }
