@@ -5,5 +5,5 @@ mod pages;
 pub mod server;
 mod types;
 
-pub use pages::{SurveyForm, SurveyPage};
+pub use pages::{InquirySurveyPage, SurveyForm, SurveyPage};
 pub use types::*;

@@ -6,12 +6,12 @@ const SITE = 'Madoguchi サポートセンター';
 // One path per route of app::Area's table (titles.rs holds their titles; its unit test checks
 // that every route has one).
 const memberPaths = [
-  '/', '/privacy', '/terms', '/contact', '/contact/history', '/contact/history/1', '/chat', '/chat/history',
+  '/', '/privacy', '/terms', '/contact', '/contact/history', '/contact/history/1', '/contact/survey/1', '/chat', '/chat/history',
   '/chat/history/1', '/chat/survey/1', '/ideas', '/ideas/board', '/ideas/new', '/ideas/mine', '/faq', '/faq/1',
   '/login', '/register', '/account', '/account/verify', '/account/email', '/account/reset', '/account/invite',
 ];
 const staffPaths = [
-  '/admin', '/admin/two-factor', '/admin/staff', '/admin/audit', '/admin/inquiries', '/admin/chat', '/admin/insights', '/admin/chat/transcript/1',
+  '/admin', '/admin/two-factor', '/admin/staff', '/admin/audit', '/admin/categories', '/admin/inquiries', '/admin/chat', '/admin/insights', '/admin/chat/transcript/1',
   '/admin/ideas', '/admin/faq', '/admin/faq/1',
 ];
 

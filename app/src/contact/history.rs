@@ -131,6 +131,7 @@ fn InquiryView(
             body: body.get_untracked(),
             client_key: key.get_value(),
             seen_message_id: None,
+            close: false,
         };
         match input.validate() {
             Ok(_) => {

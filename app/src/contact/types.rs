@@ -132,6 +132,9 @@ pub struct ThreadInput {
     /// (`StaleThread`) when a newer one (a follow-up, another staff reply) arrived since.
     #[serde(default)]
     pub seen_message_id: Option<i64>,
+    /// Staff replies: this reply closes the inquiry, and its mail invites the member to the survey.
+    #[serde(default)]
+    pub close: bool,
 }
 
 impl ThreadInput {

@@ -100,6 +100,17 @@ fn Insights() -> impl IntoView {
                     <section class="card" aria-labelledby="csat-title">
                         <h2 id="csat-title">{i18n.t(msg::CSAT)}</h2>
                         <Metrics m=d.overall />
+                        <h3>{i18n.t(msg::CSAT_BY_CHANNEL)}</h3>
+                        <div class="table-wrap"><table class="csat-channels">
+                            <thead><tr><th scope="col"></th><th scope="col">{i18n.t(msg::CSAT)}</th><th scope="col">{i18n.t(msg::AVERAGE_SCORE)}</th>
+                                <th scope="col">{i18n.t(msg::RESPONSE_RATE)}</th><th scope="col">{i18n.t(msg::ANSWERS)}</th></tr></thead>
+                            <tbody>
+                                {[(msg::CHANNEL_CHAT, d.overall), (msg::CHANNEL_MAIL, d.mail.survey)].into_iter().map(|(name, m)| view! {
+                                    <tr><th scope="row">{i18n.t(name)}</th><td>{percent(m.csat)}</td><td>{number(m.average, "")}</td>
+                                        <td>{percent(m.response_rate)}</td><td>{m.answers}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table></div>
                         <h3>{i18n.t(msg::PER_STAFF)}</h3>
                         <div class="table-wrap"><table>
                             <thead><tr><th scope="col">{i18n.t(msg::ASSIGNEE)}</th><th scope="col">{i18n.t(msg::CSAT)}</th>

@@ -155,7 +155,18 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
             .bind(state.clock.now_ms())
             .fetch_one(&state.db.pool)
             .await?;
-    let mail = MailOps { per_category, answered_in_time: share(in_time, inquiries.len() as i64), overdue_now };
+    // The mail desk's survey: inquiries closed in the period, and their answers.
+    let closed: Vec<(Option<i64>,)> = sqlx::query_as(
+        "SELECT (SELECT s.score FROM inquiry_surveys s WHERE s.inquiry_id = i.id) FROM inquiries i
+         WHERE i.closed_at >= $1 AND i.closed_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let scores: Vec<i64> = closed.iter().filter_map(|(s,)| *s).collect();
+    let survey = survey_metrics(&scores, closed.len() as i64);
+    let mail = MailOps { per_category, answered_in_time: share(in_time, inquiries.len() as i64), overdue_now, survey };
 
     Ok(Insights { from, to, overall, per_staff, weekly, comments, chat, mail })
 }

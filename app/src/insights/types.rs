@@ -56,6 +56,10 @@ pub struct MailOps {
     /// Of inquiries received in the period: first staff reply no later than the due time.
     pub answered_in_time: Option<f64>,
     pub overdue_now: i64,
+    /// The survey after closed inquiries (response rate: answers per inquiry closed in the
+    /// period), beside the chat's `Insights::overall`.
+    #[serde(default)]
+    pub survey: SurveyMetrics,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,7 +16,7 @@ use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::insights::{InsightsPage, TranscriptPage};
-use crate::survey::SurveyPage;
+use crate::survey::{InquirySurveyPage, SurveyPage};
 use crate::team::{JoinPage, TeamPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -46,6 +46,7 @@ pub fn ContactApp() -> impl IntoView {
                 <Route path=path!("/contact") view=ContactWizardPage />
                 <Route path=path!("/contact/history") view=HistoryPage />
                 <Route path=path!("/contact/history/:id") view=HistoryDetailPage />
+                <Route path=path!("/contact/survey/:id") view=InquirySurveyPage />
             </Routes>
         </Shell>
     }

@@ -19,6 +19,7 @@ pub const CONTACT: TitleTable = &[
     ("/contact", &[msg::CONTACT_TITLE]),
     ("/contact/history", &[msg::HISTORY_TITLE]),
     ("/contact/history/:id", &[msg::THREAD_TITLE, msg::HISTORY_TITLE]),
+    ("/contact/survey/:id", &[msg::SURVEY_TITLE, msg::HISTORY_TITLE]),
 ];
 pub const CHAT: TitleTable = &[
     ("/chat", &[msg::CHAT_TITLE]),

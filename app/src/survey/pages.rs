@@ -1,6 +1,6 @@
 //! The survey form (shown in place of an ended chat, or later from the chat history) and
 //! `/chat/survey/:id`.
-use super::api::{answer_survey, get_survey_status};
+use super::api::{answer_survey, get_inquiry_survey_status, get_survey_status};
 use super::{SurveyInput, SurveyStatus, COMMENT_MAX};
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n, Text};
@@ -12,10 +12,16 @@ use leptos_router::hooks::use_params_map;
 const SCORES: [(i64, Text); 5] =
     [(1, msg::SURVEY_1), (2, msg::SURVEY_2), (3, msg::SURVEY_3), (4, msg::SURVEY_4), (5, msg::SURVEY_5)];
 
+/// The survey for chat `session_id`, or for inquiry `inquiry_id` when given.
 #[component]
-pub fn SurveyForm(session_id: i64) -> impl IntoView {
+pub fn SurveyForm(session_id: i64, #[prop(optional)] inquiry_id: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
-    let status = LocalResource::new(move || get_survey_status(session_id));
+    let status = LocalResource::new(move || async move {
+        match inquiry_id {
+            Some(id) => get_inquiry_survey_status(id).await,
+            None => get_survey_status(session_id).await,
+        }
+    });
     let latest = RwSignal::new(None::<SurveyStatus>);
     let skipped = RwSignal::new(false);
     let current = move || latest.get().or_else(|| status.get().and_then(Result::ok));
@@ -46,6 +52,7 @@ fn Questions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session_id = status.session_id;
+    let inquiry_id = status.inquiry_id;
     let previous = status.answer.clone();
     let score = RwSignal::new(previous.as_ref().map(|a| a.score).unwrap_or(0));
     let resolved = RwSignal::new(previous.as_ref().map(|a| a.resolved));
@@ -68,6 +75,7 @@ fn Questions(
         ev.prevent_default();
         let input = SurveyInput {
             session_id,
+            inquiry_id,
             score: score.get_untracked(),
             resolved: resolved.get_untracked(),
             comment: comment.get_untracked(),
@@ -127,6 +135,20 @@ pub fn SurveyPage() -> impl IntoView {
         <section>
             <p><A href="/chat/history">"← " {i18n.t(msg::CHAT_HISTORY)}</A></p>
             {move || view! { <SurveyForm session_id=id() /> }}
+        </section>
+    }
+}
+
+/// `/contact/survey/:id`: the survey for an inquiry the staff closed (linked from their mail).
+#[component]
+pub fn InquirySurveyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <section>
+            <p><A href=move || format!("/contact/history/{}", id())>"← " {i18n.t(msg::HISTORY_TITLE)}</A></p>
+            {move || view! { <SurveyForm session_id=0 inquiry_id=id() /> }}
         </section>
     }
 }

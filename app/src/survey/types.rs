@@ -8,7 +8,11 @@ pub const ANSWER_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyInput {
+    /// The chat answered for (0 when `inquiry_id` is set).
     pub session_id: i64,
+    /// The inquiry answered for, when the survey follows a closed inquiry.
+    #[serde(default)]
+    pub inquiry_id: Option<i64>,
     pub score: i64,
     pub resolved: Option<bool>,
     pub comment: String,
@@ -44,6 +48,8 @@ pub struct SurveyAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyStatus {
     pub session_id: i64,
+    #[serde(default)]
+    pub inquiry_id: Option<i64>,
     pub open: bool,
     pub answer: Option<SurveyAnswer>,
 }
@@ -54,9 +60,10 @@ mod tests {
 
     #[test]
     fn score_resolved_and_comment_length_are_checked() {
-        let ok = SurveyInput { session_id: 1, score: 5, resolved: Some(true), comment: "あ".repeat(500) };
+        let ok =
+            SurveyInput { session_id: 1, inquiry_id: None, score: 5, resolved: Some(true), comment: "あ".repeat(500) };
         assert!(ok.validate().is_ok());
-        let bad = SurveyInput { session_id: 1, score: 6, resolved: None, comment: "あ".repeat(501) };
+        let bad = SurveyInput { session_id: 1, inquiry_id: None, score: 6, resolved: None, comment: "あ".repeat(501) };
         let Err(AppError::Validation(errors)) = bad.validate() else { panic!() };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["score", "resolved", "comment"]);

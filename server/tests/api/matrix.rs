@@ -108,6 +108,7 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("chat/staff/colleagues", Staff, json!({})),
         ("chat/staff/transfer", Staff, json!({ "session_id": ids.chat, "to": 1 })),
         ("chat/transcript-mail", Member, json!({ "session_id": ids.chat })),
+        ("survey/inquiry/status", Member, json!({ "inquiry_id": ids.inquiry })),
         ("chat/staff/take-next", Staff, json!({})),
         (
             "inbox/list",
@@ -296,6 +297,7 @@ async fn every_endpoint_checks_its_caller_and_returns_no_foreign_data() {
         ),
         ("chat/transcript", json!({ "session_id": w.ids.chat })),
         ("chat/transcript-mail", json!({ "session_id": w.ids.chat })),
+        ("survey/inquiry/status", json!({ "inquiry_id": w.ids.inquiry })),
         ("survey/status", json!({ "session_id": w.ids.chat })),
         (
             "survey/answer",

@@ -134,3 +134,48 @@ async fn insights_match_hand_computed_figures_and_the_csv_is_staff_only() {
     let refused = m.http.get(format!("{}/api/insights/surveys.csv", app.address)).send().await.unwrap();
     assert_eq!(refused.status().as_u16(), 403);
 }
+
+#[tokio::test]
+async fn a_closing_reply_invites_to_the_survey_and_insights_show_mail_beside_chat() {
+    let app = crate::helpers::spawn_app().await;
+    let m = crate::contact::member(&app, "mail-survey@example.jp").await;
+    let (_, sent) = m.call("contact/submit", crate::contact::points_inquiry("mail-survey-1")).await;
+    let id = sent["id"].as_i64().unwrap();
+    app.create_staff("survey-desk@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    assert_eq!(staff.login("survey-desk@example.jp", "staff-password-1").await.0, 200);
+    // Not closed yet: no survey.
+    assert_eq!(m.call("survey/inquiry/status", json!({ "inquiry_id": id })).await.0, 404);
+
+    let reply = json!({ "input": { "inquiry_id": id, "body": "ポイントを付与しました。", "client_key": "close-key-0001", "close": true } });
+    let (status, replied) = staff.call("inbox/reply", reply).await;
+    assert_eq!(status, 200, "{replied}");
+    assert_eq!(replied["detail"]["summary"]["status"], "Closed");
+    // The reply mail (in the outbox, in the same transaction) carries the survey link.
+    let (body,): (String,) =
+        sqlx::query_as("SELECT body FROM outbox WHERE to_addr = 'mail-survey@example.jp' AND subject LIKE '%ご回答%'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert!(body.contains(&format!("/contact/survey/{id}")), "{body}");
+
+    // Only the inquiry's member answers.
+    let other = crate::contact::member(&app, "mail-survey-other@example.jp").await;
+    assert_eq!(other.call("survey/inquiry/status", json!({ "inquiry_id": id })).await.0, 404);
+    let (_, open) = m.call("survey/inquiry/status", json!({ "inquiry_id": id })).await;
+    assert_eq!(open["open"], true);
+    let answer = json!({ "input": { "session_id": 0, "inquiry_id": id, "score": 5, "resolved": true, "comment": "早い対応でした" } });
+    let (status, done) = m.call("survey/answer", answer.clone()).await;
+    assert_eq!(status, 200, "{done}");
+    assert_eq!(done["open"], false, "final once commented");
+    assert_eq!(m.call("survey/answer", answer).await.0, 409);
+
+    // Insights: mail CSAT beside chat's.
+    let (_, insights) = staff.call("insights/summary", json!({ "from": null, "to": null })).await;
+    let mail = &insights["mail"]["survey"];
+    assert_eq!(
+        (mail["answers"].as_i64(), mail["csat"].as_f64(), mail["response_rate"].as_f64()),
+        (Some(1), Some(1.0), Some(1.0))
+    );
+    assert_eq!(insights["overall"]["answers"], 0);
+}

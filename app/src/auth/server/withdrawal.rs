@@ -68,6 +68,7 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
         // The wizard's answers (name, order numbers, free text) go; category, status and dates stay.
         "UPDATE inquiries SET fields = '{}' WHERE member_id = $1",
         "UPDATE chat_surveys SET comment = NULL WHERE member_id = $1",
+        "UPDATE inquiry_surveys SET comment = NULL WHERE member_id = $1",
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM account_tokens WHERE user_id = $1",
         "DELETE FROM backup_codes WHERE user_id = $1",

@@ -86,6 +86,8 @@ fn Workspace(
     let id = inquiry.detail.summary.id;
     let seen = inquiry.last_message_id;
     let note = RwSignal::new(String::new());
+    // The reply closes the inquiry (and its mail invites the member to the survey).
+    let close = RwSignal::new(false);
     let canned_title = RwSignal::new(String::new());
     // Assigned to someone else: taking it over is asked first.
     let taken_by_other = inquiry.assignee_id.is_some() && inquiry.assignee_id != session.user().map(|u| u.id);
@@ -159,6 +161,7 @@ fn Workspace(
             body: reply.get_untracked(),
             client_key: reply_key.get_value(),
             seen_message_id: Some(seen),
+            close: close.get_untracked(),
         };
         match input.validate() {
             Ok(_) => {
@@ -174,6 +177,7 @@ fn Workspace(
             body: note.get_untracked(),
             client_key: String::new(),
             seen_message_id: None,
+            close: false,
         };
         match input.validate() {
             Ok(_) => {
@@ -241,6 +245,10 @@ fn Workspace(
                 </select>
             </div>
             <TextField id="reply" label=msg::REPLY_TITLE value=reply error=field_error("body") multiline=true max_chars=THREAD_MAX />
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || close.get() on:change=move |ev| close.set(event_target_checked(&ev)) />
+                <span>{i18n.t(msg::REPLY_CLOSE)}</span>
+            </label>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || send_reply.pending().get()>{i18n.t(msg::REPLY_SEND)}</button>
             </div>

@@ -82,22 +82,30 @@ pub fn reply(
     text: &str,
     public_url: &str,
     lang: Lang,
+    closing: bool,
 ) -> OutgoingMail {
     let link = format!("{public_url}/contact/history/{inquiry_id}");
+    // A reply that closes the inquiry asks how it went (the same 1–5 survey as after a chat).
+    let survey = format!("{public_url}/contact/survey/{inquiry_id}");
+    let survey = match (closing, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Ja) => format!("\n\nこのお問い合わせは対応完了となりました。よろしければ対応についてのアンケート(1〜5の5段階)にお答えください(7日間):\n{survey}"),
+        (true, Lang::En) => format!("\n\nThis inquiry is now closed. Would you tell us how we did (a 1–5 survey, open for 7 days)?\n{survey}"),
+    };
     let (subject, body) = match lang {
         Lang::Ja => (
             format!("[Madoguchi] お問い合わせへのご回答({reference})"),
             format!(
                 "{member_name} 様\n\nお問い合わせ({reference})について、担当の{staff_name}よりご回答いたします。\n\n\
                  ----\n{text}\n----\n\n\
-                 回答内容とこれまでのやりとりは「お問い合わせ履歴」でご確認いただけます。追加のご質問もそちらからどうぞ。\n{link}"
+                 回答内容とこれまでのやりとりは「お問い合わせ履歴」でご確認いただけます。追加のご質問もそちらからどうぞ。\n{link}{survey}"
             ),
         ),
         Lang::En => (
             format!("[Madoguchi] Our answer to your inquiry ({reference})"),
             format!(
                 "Dear {member_name},\n\n{staff_name} answers your inquiry {reference}:\n\n----\n{text}\n----\n\n\
-                 The answer and the whole conversation are in your inquiry history, where you can also ask more:\n{link}"
+                 The answer and the whole conversation are in your inquiry history, where you can also ask more:\n{link}{survey}"
             ),
         ),
     };

@@ -151,6 +151,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &body,
         &state.settings.public_url,
         crate::i18n::Lang::from_code(&mail_lang).unwrap_or_default(),
+        input.close,
     );
     // The reply, the status and the mail are one transaction: all or nothing. A retry with the
     // same key stores nothing and mails nothing.
@@ -191,12 +192,18 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
             None => Err(AppError::StaleThread),
         };
     }
-    sqlx::query("UPDATE inquiries SET status = 'answered', assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3")
-        .bind(staff.id)
-        .bind(now)
-        .bind(input.inquiry_id)
-        .execute(&mut *tx)
-        .await?;
+    // A closing reply closes the inquiry (and opens its survey for seven days).
+    let (status, closed_at) = if input.close { ("closed", Some(now)) } else { ("answered", None) };
+    sqlx::query(
+        "UPDATE inquiries SET status = $4, closed_at = COALESCE($5, closed_at), assignee_id = COALESCE(assignee_id, $1), updated_at = $2 WHERE id = $3",
+    )
+    .bind(staff.id)
+    .bind(now)
+    .bind(input.inquiry_id)
+    .bind(status)
+    .bind(closed_at)
+    .execute(&mut *tx)
+    .await?;
     // A closed (withdrawn) account has no address left to mail.
     if withdrawn_at.is_none() {
         enqueue_in(&mut *tx, &mail, now).await?;
@@ -231,10 +238,13 @@ pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
     let staff = require_staff().await?;
     let state = state()?;
     ensure_exists(id).await?;
-    sqlx::query("UPDATE inquiries SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.as_str())
-        .bind(state.clock.now_ms())
-        .bind(id)
+    // Closing starts the survey's seven days; reopening ends them.
+    sqlx::query(
+        "UPDATE inquiries SET status = $1, updated_at = $2, closed_at = CASE WHEN $1 = 'closed' THEN $2 ELSE NULL END WHERE id = $3",
+    )
+    .bind(status.as_str())
+    .bind(state.clock.now_ms())
+    .bind(id)
         .execute(&state.db.pool)
         .await?;
     tracing::info!(inquiry_id = id, staff_id = staff.id, status = status.as_str(), "status changed");

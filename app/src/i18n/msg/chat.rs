@@ -117,4 +117,8 @@ texts! {
     CHAT_TRANSCRIPT_MAIL = "会話の記録をメールで受け取る" / "Mail me the transcript";
     CHAT_TRANSCRIPT_MAILED = "会話の記録をメールでお送りしました。" / "The transcript is on its way to your mail.";
     ERR_COLLEAGUE_UNAVAILABLE = "そのスタッフは今は引き継げません（対応不可か、空きがありません）。別のスタッフを選んでください。" / "That colleague cannot take it now (not available or no room). Choose someone else.";
+    CSAT_BY_CHANNEL = "チャットとメールの比較" / "Chat and mail side by side";
+    CHANNEL_CHAT = "チャット" / "Chat";
+    CHANNEL_MAIL = "メール" / "Mail";
+    REPLY_CLOSE = "この回答で対応完了にする（会員にアンケートをお送りします）" / "Close the inquiry with this reply (the member gets the survey)";
 }
