@@ -54,3 +54,20 @@ export async function login(page: Page, email: string, password: string, next = 
   await page.getByRole('button', { name: 'ログイン' }).click();
   if (email === staff.email || email === colleague.email) await secondStep(page, email, next);
 }
+
+/** A member sends a points inquiry through the wizard; returns its reference. */
+export async function sendPointsInquiry(page: Page, email = uniqueEmail('inquiry'), name = '衝突 花子'): Promise<string> {
+  await registerMember(page, email, name);
+  await page.goto('/contact?category=points');
+  await page.getByRole('checkbox', { name: /個人情報の取り扱いについて/ }).check();
+  await page.getByRole('checkbox', { name: /利用規約/ }).check();
+  await page.getByRole('button', { name: 'お問い合わせフォームへ' }).click();
+  await page.getByLabel(/ショップ・広告主名/).fill('楽天トラベル');
+  await page.getByLabel(/ご利用日/).fill('2026-10-02');
+  await page.getByLabel(/ご利用金額/).fill('5,000');
+  await page.getByLabel(/現在の通帳の状態/).selectOption({ label: '通帳に記載がない' });
+  await page.getByLabel(/お問い合わせ内容/).fill('ポイントが付きません。');
+  await page.getByRole('button', { name: '確認画面へ' }).click();
+  await page.getByRole('button', { name: '送信する' }).click();
+  return (await page.locator('.reference').textContent())!.trim();
+}

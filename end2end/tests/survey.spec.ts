@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { login, registerMember, staff, uniqueEmail } from './helpers';
+import { login, registerMember, sendPointsInquiry, staff, uniqueEmail } from './helpers';
+import { waitForMail } from './mail';
 
 test('staff end a chat, the member answers the survey, and insights and the CSV show it', async ({ browser }) => {
   const s = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -44,4 +45,32 @@ test('staff end a chat, the member answers the survey, and insights and the CSV 
   const rows = csv.slice(1).trim().split(/\r\n/);
   expect(rows[0]).toBe('chat_id,answered_at,staff,score,resolved,comment');
   expect(rows.some((r) => r.endsWith(',5,yes,すぐにつながって助かりました'))).toBe(true);
+});
+
+test('a reply that closes an inquiry mails the survey link; the member answers and insights show mail beside chat', async ({ browser }) => {
+  const email = uniqueEmail('mailsurvey');
+  const member = await (await browser.newContext()).newPage();
+  const reference = await sendPointsInquiry(member, email, 'アンケート 花子');
+
+  const s = await (await browser.newContext()).newPage();
+  await login(s, staff.email, staff.password, '/admin/inquiries');
+  await s.getByRole('link', { name: reference }).click();
+  await s.getByRole('textbox', { name: '回答する' }).fill('ポイントを付与し、対応を完了しました。');
+  await s.getByRole('checkbox', { name: /この回答で対応完了にする/ }).check();
+  await s.getByRole('button', { name: '回答を送信' }).click();
+  await expect(s.locator('.thread')).toContainText('ポイントを付与し、対応を完了しました。');
+
+  const mail = await waitForMail((m) => m.to.includes(email) && m.subject.includes('ご回答'));
+  const link = /http:\/\/[^\s]+\/contact\/survey\/\d+/.exec(mail.text)?.[0];
+  expect(link, mail.text).toBeTruthy();
+  await member.goto(new URL(link!).pathname);
+  await expect(member).toHaveTitle(/^アンケート \| お問い合わせ履歴 \| /);
+  await member.getByRole('radio', { name: /とても満足/ }).check();
+  await member.getByRole('radio', { name: 'はい' }).check();
+  await member.getByRole('button', { name: '回答する' }).click();
+  await expect(member.getByRole('status').filter({ hasText: 'ご回答ありがとうございました' })).toBeVisible();
+
+  await s.goto('/admin/insights');
+  const channels = s.locator('table.csat-channels');
+  await expect(channels.getByRole('row', { name: /メール/ })).toContainText('100');
 });
