@@ -64,7 +64,7 @@ test('a reply that closes an inquiry mails the survey link; the member answers a
   const link = /http:\/\/[^\s]+\/contact\/survey\/\d+/.exec(mail.text)?.[0];
   expect(link, mail.text).toBeTruthy();
   await member.goto(new URL(link!).pathname);
-  await expect(member).toHaveTitle(/^アンケート \| お問い合わせ履歴 \| /);
+  await expect(member).toHaveTitle(/^アンケートにご協力ください \| お問い合わせ履歴 \| /);
   await member.getByRole('radio', { name: /とても満足/ }).check();
   await member.getByRole('radio', { name: 'はい' }).check();
   await member.getByRole('button', { name: '回答する' }).click();

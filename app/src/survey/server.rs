@@ -10,79 +10,94 @@ use crate::infra::{rate_limit, AppState};
 
 const DAY_MS: i64 = 86_400_000;
 
-async fn load(state: &AppState, member_id: i64, session_id: i64) -> AppResult<SurveyStatus> {
-    let chat: Option<(i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT member_id, status, ended_at FROM chat_sessions WHERE id = $1")
-            .bind(session_id)
+/// What a survey is about. The SQL differs only in table and column names (constants, never input).
+#[derive(Clone, Copy)]
+enum Target {
+    Chat(i64),
+    Inquiry(i64),
+}
+
+impl Target {
+    fn of(input: &SurveyInput) -> Target {
+        input.inquiry_id.map(Target::Inquiry).unwrap_or(Target::Chat(input.session_id))
+    }
+
+    fn id(self) -> i64 {
+        match self {
+            Target::Chat(id) | Target::Inquiry(id) => id,
+        }
+    }
+
+    /// (its table, the status that makes it answerable, when that began, the answers' table and key)
+    fn tables(self) -> (&'static str, &'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Target::Chat(_) => ("chat_sessions", "ended", "ended_at", "chat_surveys", "session_id"),
+            Target::Inquiry(_) => ("inquiries", "closed", "closed_at", "inquiry_surveys", "inquiry_id"),
+        }
+    }
+
+    fn status(self, open: bool, answer: Option<SurveyAnswer>) -> SurveyStatus {
+        match self {
+            Target::Chat(id) => SurveyStatus { session_id: id, inquiry_id: None, open, answer },
+            Target::Inquiry(id) => SurveyStatus { session_id: 0, inquiry_id: Some(id), open, answer },
+        }
+    }
+}
+
+async fn load(state: &AppState, member_id: i64, target: Target) -> AppResult<SurveyStatus> {
+    let (table, answerable, since, answers, key) = target.tables();
+    let row: Option<(i64, String, Option<i64>)> =
+        sqlx::query_as(&format!("SELECT member_id, status, {since} FROM {table} WHERE id = $1"))
+            .bind(target.id())
             .fetch_optional(&state.db.pool)
             .await?;
-    let Some((owner, status, ended_at)) = chat else { return Err(AppError::NotFound) };
-    if owner != member_id || status != "ended" {
-        // Someone else's chat, or one that never took place, is not answerable (and not probeable).
+    let Some((owner, status, began)) = row else { return Err(AppError::NotFound) };
+    if owner != member_id || status != answerable {
+        // Someone else's, or one not ended/closed, is not answerable (and not probeable).
         return Err(AppError::NotFound);
     }
     let answer: Option<(i64, i64, Option<String>)> =
-        sqlx::query_as("SELECT score, resolved, comment FROM chat_surveys WHERE session_id = $1")
-            .bind(session_id)
+        sqlx::query_as(&format!("SELECT score, resolved, comment FROM {answers} WHERE {key} = $1"))
+            .bind(target.id())
             .fetch_optional(&state.db.pool)
             .await?;
     let answer = answer.map(|(score, resolved, comment)| SurveyAnswer { score, resolved: resolved != 0, comment });
-    let in_time = ended_at.is_some_and(|e| state.clock.now_ms() <= e + ANSWER_DAYS * DAY_MS);
+    let in_time = began.is_some_and(|b| state.clock.now_ms() <= b + ANSWER_DAYS * DAY_MS);
     let final_answer = answer.as_ref().is_some_and(|a| a.comment.is_some());
-    Ok(SurveyStatus { session_id, inquiry_id: None, open: in_time && !final_answer, answer })
-}
-
-async fn load_inquiry(state: &AppState, member_id: i64, inquiry_id: i64) -> AppResult<SurveyStatus> {
-    let inquiry: Option<(i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT member_id, status, closed_at FROM inquiries WHERE id = $1")
-            .bind(inquiry_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let Some((owner, status, closed_at)) = inquiry else { return Err(AppError::NotFound) };
-    if owner != member_id || status != "closed" {
-        return Err(AppError::NotFound);
-    }
-    let answer: Option<(i64, i64, Option<String>)> =
-        sqlx::query_as("SELECT score, resolved, comment FROM inquiry_surveys WHERE inquiry_id = $1")
-            .bind(inquiry_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let answer = answer.map(|(score, resolved, comment)| SurveyAnswer { score, resolved: resolved != 0, comment });
-    let in_time = closed_at.is_some_and(|c| state.clock.now_ms() <= c + ANSWER_DAYS * DAY_MS);
-    let final_answer = answer.as_ref().is_some_and(|a| a.comment.is_some());
-    Ok(SurveyStatus { session_id: 0, inquiry_id: Some(inquiry_id), open: in_time && !final_answer, answer })
-}
-
-pub async fn inquiry_status(inquiry_id: i64) -> AppResult<SurveyStatus> {
-    let member = require_member().await?;
-    load_inquiry(&state()?, member.id, inquiry_id).await
+    Ok(target.status(in_time && !final_answer, answer))
 }
 
 pub async fn status(session_id: i64) -> AppResult<SurveyStatus> {
     let member = require_member().await?;
-    load(&state()?, member.id, session_id).await
+    load(&state()?, member.id, Target::Chat(session_id)).await
 }
 
+pub async fn inquiry_status(inquiry_id: i64) -> AppResult<SurveyStatus> {
+    let member = require_member().await?;
+    load(&state()?, member.id, Target::Inquiry(inquiry_id)).await
+}
+
+/// One row per chat or inquiry, replaced until a comment makes it final (the upsert's WHERE, so
+/// two answers at once cannot both change a final one).
 pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     let member = require_verified_member().await?;
     let (score, resolved, comment) = input.validate()?;
     let state = state()?;
     rate_limit::take(&state, Action::SurveyAnswer, &member.id.to_string()).await?;
-    if let Some(inquiry_id) = input.inquiry_id {
-        return answer_inquiry(&state, member.id, inquiry_id, (score, resolved, comment)).await;
-    }
-    let current = load(&state, member.id, input.session_id).await?;
+    let target = Target::of(&input);
+    let current = load(&state, member.id, target).await?;
     if !current.open {
         // Late, or already final (a comment was left): say so on the form.
         return Err(AppError::SurveyClosed);
     }
+    let (_, _, _, answers, key) = target.tables();
     let now = state.clock.now_ms();
-    sqlx::query(
-        "INSERT INTO chat_surveys (session_id, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (session_id) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at
-         WHERE chat_surveys.comment IS NULL",
-    )
-    .bind(input.session_id)
+    sqlx::query(&format!(
+        "INSERT INTO {answers} ({key}, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
+         ON CONFLICT ({key}) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at
+         WHERE {answers}.comment IS NULL"
+    ))
+    .bind(target.id())
     .bind(member.id)
     .bind(score)
     .bind(i64::from(resolved))
@@ -90,34 +105,5 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     .bind(now)
     .execute(&state.db.pool)
     .await?;
-    load(&state, member.id, input.session_id).await
-}
-
-/// As for a chat: one row per inquiry, replaced until a comment makes it final (the WHERE of
-/// the upsert, so two answers at once cannot both change a final one).
-async fn answer_inquiry(
-    state: &AppState,
-    member_id: i64,
-    inquiry_id: i64,
-    (score, resolved, comment): (i64, bool, Option<String>),
-) -> AppResult<SurveyStatus> {
-    let current = load_inquiry(state, member_id, inquiry_id).await?;
-    if !current.open {
-        return Err(AppError::SurveyClosed);
-    }
-    let now = state.clock.now_ms();
-    sqlx::query(
-        "INSERT INTO inquiry_surveys (inquiry_id, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (inquiry_id) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at
-         WHERE inquiry_surveys.comment IS NULL",
-    )
-    .bind(inquiry_id)
-    .bind(member_id)
-    .bind(score)
-    .bind(i64::from(resolved))
-    .bind(comment)
-    .bind(now)
-    .execute(&state.db.pool)
-    .await?;
-    load_inquiry(state, member_id, inquiry_id).await
+    load(&state, member.id, target).await
 }

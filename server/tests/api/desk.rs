@@ -1,12 +1,10 @@
 //! The staff event socket: a new inquiry, a queue join and a follow-up reach a staff tab, on
 //! PostgreSQL from another instance (LISTEN/NOTIFY); members and visitors cannot open it; a
 //! deactivated staff member's socket closes.
-use crate::chat_support::open_hours_at;
 use crate::contact::{member, points_inquiry};
-use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
+use crate::helpers::{two_instances, Client, TestApp};
 use app::chat::protocol::ClientMsg;
 use app::desk::{DeskClientMsg, DeskEvent};
-use app::infra::{Backend, Clock};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::time::Duration;
@@ -41,14 +39,8 @@ pub async fn next(socket: &mut Socket) -> Option<DeskEvent> {
 
 #[tokio::test]
 async fn staff_hear_inquiries_queue_joins_and_follow_ups_from_any_instance() {
-    let url = fresh_database_url().await;
-    let writer = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
-    // On PostgreSQL the staff member is on a second instance; SQLite runs one.
-    let reader = if writer.state.db.backend == Backend::Postgres {
-        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
-    } else {
-        TestApp { address: writer.address.clone(), state: writer.state.clone() }
-    };
+    // On PostgreSQL two instances; SQLite runs one.
+    let (writer, reader) = two_instances().await;
     reader.create_agent("listener@example.jp", "staff-password-1").await;
     let staff = reader.client();
     assert_eq!(staff.login("listener@example.jp", "staff-password-1").await.0, 200);
@@ -90,13 +82,8 @@ async fn next_n(socket: &mut Socket, n: usize) -> Vec<DeskEvent> {
 
 #[tokio::test]
 async fn the_chat_console_hears_queue_leaves_its_chats_and_their_messages_without_polling() {
-    let url = fresh_database_url().await;
-    let writer = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
-    let reader = if writer.state.db.backend == Backend::Postgres {
-        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
-    } else {
-        TestApp { address: writer.address.clone(), state: writer.state.clone() }
-    };
+    // On PostgreSQL two instances; SQLite runs one.
+    let (writer, reader) = two_instances().await;
     reader.create_agent("console@example.jp", "staff-password-1").await;
     reader.create_agent("other-console@example.jp", "staff-password-1").await;
     let staff = reader.client();
@@ -139,13 +126,8 @@ async fn say(socket: &mut Socket, msg: DeskClientMsg) {
 
 #[tokio::test]
 async fn staff_on_one_inquiry_see_each_other_and_who_types_across_instances() {
-    let url = fresh_database_url().await;
-    let one = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
-    let two = if one.state.db.backend == Backend::Postgres {
-        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
-    } else {
-        TestApp { address: one.address.clone(), state: one.state.clone() }
-    };
+    // On PostgreSQL two instances; SQLite runs one.
+    let (one, two) = two_instances().await;
     one.create_agent("sato@example.jp", "staff-password-1").await;
     one.create_agent("suzuki@example.jp", "staff-password-1").await;
     let sato = one.client();

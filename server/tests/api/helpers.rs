@@ -185,3 +185,18 @@ impl Client {
         self.call("auth/me", json!({})).await.1
     }
 }
+
+/// Two app instances on one fresh database, their clocks at a Wednesday noon in Tokyo: on
+/// PostgreSQL really two (events cross between them through LISTEN/NOTIFY); SQLite runs one
+/// instance, so both handles are the same server there.
+pub async fn two_instances() -> (TestApp, TestApp) {
+    let at = crate::chat_support::open_hours_at();
+    let url = fresh_database_url().await;
+    let one = spawn_app_on(url.clone(), Clock::manual(at), |_| {}).await;
+    let two = if one.state.db.backend == app::infra::Backend::Postgres {
+        spawn_app_on(url, Clock::manual(at), |_| {}).await
+    } else {
+        TestApp { address: one.address.clone(), state: one.state.clone() }
+    };
+    (one, two)
+}

@@ -3,8 +3,8 @@
 //! each client address holds a bounded number of streams.
 use crate::chat_support::open_hours_at;
 use crate::contact::member;
-use crate::helpers::{fresh_database_url, spawn_app_on, Client, TestApp};
-use app::infra::{Backend, Clock};
+use crate::helpers::{fresh_database_url, spawn_app_on, two_instances, Client};
+use app::infra::Clock;
 use app::live::LiveStatus;
 use serde_json::json;
 use std::time::Duration;
@@ -59,13 +59,8 @@ impl Live {
 
 #[tokio::test]
 async fn an_open_stream_follows_the_queue_staff_and_closures_from_any_instance() {
-    let url = fresh_database_url().await;
-    let one = spawn_app_on(url.clone(), Clock::manual(open_hours_at()), |_| {}).await;
-    let two = if one.state.db.backend == Backend::Postgres {
-        spawn_app_on(url, Clock::manual(open_hours_at()), |_| {}).await
-    } else {
-        TestApp { address: one.address.clone(), state: one.state.clone() }
-    };
+    // On PostgreSQL two instances; SQLite runs one.
+    let (one, two) = two_instances().await;
     // A visitor on instance two watches.
     let mut live = Live::open(&two.client()).await.expect("visitors may watch");
     let first = live.next().await;
