@@ -3,6 +3,7 @@
 //! background tasks (presence heartbeat, abandoned-queue sweeper, queue statistics).
 mod background;
 mod connection;
+mod console;
 mod flow;
 mod hub;
 mod socket;
@@ -10,9 +11,7 @@ mod store;
 
 pub use background::{heartbeat_and_sweep, refresh_stats, spawn_chat_tasks};
 pub use connection::{run_connection, Closing, Inbound};
+pub use console::{set_presence, staff_console};
 pub use hub::{estimate_secs, ChatHub, HubEvent, QueueEvent, SessionEvent};
 pub use socket::{ws_handler, Side};
-pub use store::{
-    chat_entry, end_session, join_queue, member_transcript, messages_for, my_chats, set_presence, staff_console,
-    take_next,
-};
+pub use store::{chat_entry, end_session, join_queue, member_transcript, messages_for, my_chats, take_next};
