@@ -4,7 +4,7 @@ use crate::chat_support::{chat_app, ended_chat};
 use crate::contact::member;
 use crate::helpers::{Client, TestApp};
 use crate::ws::open;
-use app::chat::protocol::{ServerMsg, SessionStatus};
+use app::chat::protocol::SessionStatus;
 use serde_json::json;
 
 async fn staff(app: &TestApp, email: &str) -> (Client, i64) {
@@ -83,11 +83,10 @@ async fn a_chat_goes_to_an_available_colleague_and_the_member_sees_who() {
     // Only the chat's own staff member hands it on.
     let (status, _) = sato.call("chat/staff/transfer", json!({ "session_id": chat, "to": suzuki_id })).await;
     assert_eq!(status, 404);
+    // Suzuki's socket on it opens and shows the chat as theirs.
     let mut suzuki_socket = open(&suzuki, &app.address, chat).await;
-    let active = suzuki_socket
-        .until(|msg| matches!(msg, ServerMsg::State(s) if s.status == SessionStatus::Active).then_some(()))
-        .await;
-    assert_eq!(active, ());
+    let theirs = suzuki_socket.status(SessionStatus::Active).await;
+    assert_eq!(theirs.staff_name.as_deref(), Some("スタッフ 鈴木"));
 }
 
 #[tokio::test]

@@ -119,7 +119,11 @@ pub fn TransferChat(session_id: i64) -> impl IntoView {
                     <label for=select_id.clone()>{i18n.t(msg::CHAT_TRANSFER_TO)}</label>
                     <select id=select_id.clone() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="">{i18n.t(msg::SELECT_PLACEHOLDER)}</option>
-                        {list.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.name}</option> }).collect_view()}
+                        {list.into_iter().map(|c| {
+                            // How many more chats each can take, to choose sensibly.
+                            let label = format!("{} ({} {})", c.name, msg::CHAT_TRANSFER_ROOM.get(i18n.get_untracked()), c.room);
+                            view! { <option value=c.id.to_string()>{label}</option> }
+                        }).collect_view()}
                     </select>
                     <button type="button" disabled=move || chosen.with(String::is_empty) || transfer.pending().get()
                         on:click=move |_| { if let Ok(to) = chosen.get_untracked().parse() { transfer.dispatch(to); } }>

@@ -113,6 +113,7 @@ texts! {
     CHAT_NOTE_ADD = "メモを追加" / "Add a note";
     CHAT_TRANSFER = "他のスタッフに引き継ぐ" / "Hand over to a colleague";
     CHAT_TRANSFER_TO = "引き継ぎ先" / "Hand over to";
+    CHAT_TRANSFER_ROOM = "空き" / "free";
     CHAT_TRANSFER_NOBODY = "引き継げるスタッフ（対応可能で空きのある人）がいません。" / "No colleague is available with room for another chat.";
     CHAT_TRANSCRIPT_MAIL = "会話の記録をメールで受け取る" / "Mail me the transcript";
     CHAT_TRANSCRIPT_MAILED = "会話の記録をメールでお送りしました。" / "The transcript is on its way to your mail.";
