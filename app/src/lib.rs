@@ -18,6 +18,7 @@ pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod faq;
+pub mod files;
 pub mod i18n;
 pub mod ideas;
 #[cfg(feature = "ssr")]

@@ -153,5 +153,24 @@ fn overlay_env(s: &mut Settings) -> Result<(), String> {
     if let Some(v) = parse("MADOGUCHI_CHAT_GRACE_SECS")? {
         s.chat_grace_secs = v;
     }
+    if let Some(v) = parse("MADOGUCHI_FILE_MAX_BYTES")? {
+        s.file_max_bytes = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_MESSAGE_FILES_MAX_BYTES")? {
+        s.message_files_max_bytes = v;
+    }
+    if let Some(v) = var("MADOGUCHI_FILES_DIR") {
+        s.files_dir = v.into();
+    }
+    if let Some(v) = parse("MADOGUCHI_IMAGE_CONCURRENCY")? {
+        s.image_concurrency = v;
+    }
+    s.s3_bucket = var("MADOGUCHI_S3_BUCKET").or(s.s3_bucket.take());
+    s.s3_endpoint = var("MADOGUCHI_S3_ENDPOINT").or(s.s3_endpoint.take());
+    if let Some(v) = var("MADOGUCHI_S3_REGION") {
+        s.s3_region = v;
+    }
+    s.s3_access_key_id = var("MADOGUCHI_S3_ACCESS_KEY_ID").or(s.s3_access_key_id.take());
+    s.s3_secret_access_key = var("MADOGUCHI_S3_SECRET_ACCESS_KEY").or(s.s3_secret_access_key.take());
     Ok(())
 }

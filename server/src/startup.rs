@@ -7,7 +7,8 @@ use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, MethodRouter};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post, MethodRouter};
 use axum::{middleware, Router};
 use leptos::prelude::provide_context;
 use std::future::Future;
@@ -52,7 +53,8 @@ impl Application {
         spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
         let chat = ChatHub::new(db.backend);
         let live = app::live::server::LiveBoard::new();
-        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat, live };
+        let files = app::files::server::FileStore::from_settings(&settings)?;
+        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat, live, files };
         app::chat::server::spawn_chat_tasks(state.clone());
         app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
@@ -94,6 +96,14 @@ pub fn router(state: AppState) -> Router {
     let allowed = AllowedOrigins(Arc::new(state.settings.allowed_origins.clone()));
     let body_limit = state.settings.body_limit_bytes;
     let security = crate::headers::security_headers(&dist, state.settings.secure_cookies);
+    // Uploads stream past the 64 KiB every other request is held to; the handler enforces the
+    // file size limit itself while the bytes arrive.
+    let uploads = upload_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, handler)| router.route(path, handler))
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(allowed.clone(), origin::check))
+        .layer(DefaultBodyLimit::disable());
     let router = routes()
         .into_iter()
         .fold(Router::new(), |router, (path, handler)| router.route(path, handler))
@@ -101,9 +111,15 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(middleware::from_fn_with_state(allowed, origin::check))
         .layer(RequestBodyLimitLayer::new(body_limit));
-    let router = security
-        .into_iter()
-        .fold(router, |router, (name, value)| router.layer(SetResponseHeaderLayer::overriding(name, value)));
+    let router = uploads.merge(router);
+    // A served attachment brings its own, stricter policy; every other response gets the site's.
+    let router = security.into_iter().fold(router, |router, (name, value)| {
+        if name == axum::http::header::CONTENT_SECURITY_POLICY {
+            router.layer(SetResponseHeaderLayer::if_not_present(name, value))
+        } else {
+            router.layer(SetResponseHeaderLayer::overriding(name, value))
+        }
+    });
     router
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
@@ -126,6 +142,8 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
         ("/api/account/export.json", get(app::auth::server::export_json)),
+        ("/files/{id}", get(app::files::server::download)),
+        ("/files/{id}/thumb", get(app::files::server::thumbnail)),
         // Public pages crawlers and link previews read (see seo.rs); the rest of the site's pages
         // come from the fallback below.
         ("/robots.txt", get(crate::seo::robots)),
@@ -142,8 +160,13 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     ]
 }
 
+/// Routes with their own body limit (see `router`).
+fn upload_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![("/api/files", post(app::files::server::upload))]
+}
+
 pub fn route_paths() -> Vec<&'static str> {
-    routes().into_iter().map(|(path, _)| path).collect()
+    routes().into_iter().chain(upload_routes()).map(|(path, _)| path).collect()
 }
 
 async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {

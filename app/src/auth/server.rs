@@ -20,7 +20,7 @@ pub use email_change::{confirm as confirm_email_change, request as request_email
 pub use export::export_json;
 pub use guard::{
     caller, current_user, require_member, require_staff, require_staff_enrolling, require_supervisor,
-    require_verified_member, Member, Staff, Supervisor,
+    require_verified_member, Member, Staff, Supervisor, Writer,
 };
 pub use hashing::configure as configure_hashing;
 pub use reset::{confirm as confirm_reset, request as request_reset};

@@ -16,8 +16,8 @@ pub struct ChatConnection {
     pub session: i64,
     pub state: RwSignal<Option<SessionState>>,
     pub messages: RwSignal<Vec<ChatMessage>>,
-    /// Sent but not yet acknowledged: (client id, text). Resent after a reconnect.
-    pub pending: RwSignal<Vec<(String, String)>>,
+    /// Sent but not yet acknowledged: (client id, text, attachment ids). Resent after a reconnect.
+    pub pending: RwSignal<Vec<(String, String, Vec<String>)>>,
     pub other_typing: RwSignal<bool>,
     pub connected: RwSignal<bool>,
     /// The last problem the server reported, shown above the form.
@@ -28,10 +28,10 @@ pub struct ChatConnection {
 }
 
 impl ChatConnection {
-    pub fn send(&self, body: String) {
+    pub fn send(&self, body: String, attachments: Vec<String>) {
         let client_id = random_id();
-        self.pending.update(|p| p.push((client_id.clone(), body.clone())));
-        self.push(ClientMsg::Send { client_id, body });
+        self.pending.update(|p| p.push((client_id.clone(), body.clone(), attachments.clone())));
+        self.push(ClientMsg::Send { client_id, body, attachments });
     }
 
     /// Tells the other side we are typing, at most once every two seconds.
@@ -94,7 +94,7 @@ pub fn connect(session: i64) -> ChatConnection {
                     conn.pending
                         .get_untracked()
                         .into_iter()
-                        .map(|(client_id, body)| ClientMsg::Send { client_id, body }),
+                        .map(|(client_id, body, attachments)| ClientMsg::Send { client_id, body, attachments }),
                 );
                 let mut ok = true;
                 for msg in hello {
@@ -138,7 +138,7 @@ fn apply(conn: &ChatConnection, msg: ServerMsg) {
     match msg {
         ServerMsg::State(s) => conn.state.set(Some(s)),
         ServerMsg::Message(m) => {
-            conn.pending.update(|p| p.retain(|(id, _)| *id != m.client_id));
+            conn.pending.update(|p| p.retain(|(id, _, _)| *id != m.client_id));
             conn.messages.update(|list| {
                 if !list.iter().any(|x| x.id == m.id) {
                     list.push(m);
@@ -146,7 +146,12 @@ fn apply(conn: &ChatConnection, msg: ServerMsg) {
                 }
             });
         }
-        ServerMsg::Ack { client_id, .. } => conn.pending.update(|p| p.retain(|(id, _)| *id != client_id)),
+        ServerMsg::Ack { client_id, .. } => conn.pending.update(|p| p.retain(|(id, _, _)| *id != client_id)),
+        ServerMsg::Error(ChatProblem::FileUnavailable) => {
+            // Refused, not stored: resending it would only be refused again.
+            conn.pending.update(|p| p.retain(|(_, _, files)| files.is_empty()));
+            conn.problem.set(Some(ChatProblem::FileUnavailable));
+        }
         ServerMsg::Typing { .. } => {
             conn.other_typing.set(true);
             let flag = conn.other_typing;

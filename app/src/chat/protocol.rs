@@ -16,6 +16,9 @@ pub enum ClientMsg {
     Send {
         client_id: String,
         body: String,
+        /// Ids of the sender's uploads (at most three); the text may then be empty.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<String>,
     },
     Typing,
     /// A waiting member leaves the queue.
@@ -60,6 +63,8 @@ pub struct ChatMessage {
     pub author: String,
     pub body: String,
     pub at: Moment,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<crate::files::Attachment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +106,9 @@ pub enum ChatProblem {
     Malformed,
     /// Too many open connections to this chat from one account.
     TooManyConnections,
+    /// The message's files could not be attached (expired, someone else's, too large together);
+    /// the message was not stored.
+    FileUnavailable,
 }
 
 impl ChatProblem {
@@ -112,6 +120,7 @@ impl ChatProblem {
             ChatProblem::TooFast => msg::CHAT_ERR_TOO_FAST.get(lang),
             ChatProblem::Malformed => msg::CHAT_ERR_MALFORMED.get(lang),
             ChatProblem::TooManyConnections => msg::CHAT_ERR_TOO_MANY.get(lang),
+            ChatProblem::FileUnavailable => msg::CHAT_ERR_FILE.get(lang),
         }
     }
 }

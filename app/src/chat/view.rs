@@ -2,6 +2,7 @@
 use super::client::ChatConnection;
 use super::protocol::{ClientMsg, SessionStatus, MESSAGE_MAX};
 use crate::calendar::format_datetime;
+use crate::files::{AttachmentList, AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
 
@@ -9,18 +10,21 @@ use leptos::prelude::*;
 pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title: String) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
+    let uploads = Uploads::new(Vec::new());
     // Staff: the first canned reply matching a `/word` in the box (Enter takes it).
     let first_canned = RwSignal::new(None::<String>);
     let active = move || conn.state.with(|s| s.as_ref().is_some_and(|s| s.status == SessionStatus::Active));
     let too_long = move || text.with(|t| t.chars().count() > MESSAGE_MAX);
     let send = move || {
         let body = text.get_untracked();
-        if body.trim().is_empty() || too_long() {
+        let files = uploads.ids();
+        if (body.trim().is_empty() && files.is_empty()) || too_long() || uploads.pending.get_untracked() > 0 {
             return;
         }
         conn.problem.set(None);
-        conn.send(body);
+        conn.send(body, files);
         text.set(String::new());
+        uploads.clear();
     };
     let label_id = format!("chat-title-{}", conn.session);
     let heading_id = label_id.clone();
@@ -42,10 +46,11 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
                         <li class=if mine { "bubble mine" } else { "bubble theirs" }>
                             <p class="meta">{m.author} " · " <time>{move || format_datetime(&at, i18n.get())}</time></p>
                             <p class="pre">{m.body}</p>
+                            <AttachmentList files=m.attachments />
                         </li>
                     }
                 }).collect_view()}
-                {move || conn.pending.get().into_iter().map(|(_, body)| view! {
+                {move || conn.pending.get().into_iter().map(|(_, body, _)| view! {
                     <li class="bubble mine pending"><p class="meta">{i18n.t(msg::CHAT_SENDING)}</p><p class="pre">{body}</p></li>
                 }).collect_view()}
             </ol>
@@ -57,6 +62,7 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
                     <textarea id=input_id.clone() rows="3" aria-invalid=move || too_long().to_string()
                         prop:value=move || text.get()
                         on:input=move |ev| { text.set(event_target_value(&ev)); conn.typing(); }
+                        on:paste=move |ev| uploads.paste(&ev)
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); send(); return; }
                             let picking = staff_view && text.with(|t| t.starts_with('/'));
@@ -70,11 +76,12 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
                         placeholder=move || staff_view.then(|| msg::CHAT_CANNED_HINT.get(i18n.get()))
                     ></textarea>
                     {staff_view.then(|| view! { <super::team::CannedPicker text=text first=first_canned /> })}
+                    <AttachmentPicker uploads=uploads id=format!("chat-files-{}", conn.session) />
                     <div class="field-meta">
                         <span class="counter" class:over=too_long>{move || text.with(|t| t.chars().count())} " / " {MESSAGE_MAX}</span>
                     </div>
                     <div class="actions">
-                        <button type="submit" class="primary" disabled=too_long>{i18n.t(msg::CHAT_SEND)}</button>
+                        <button type="submit" class="primary" disabled=move || too_long() || uploads.busy()>{i18n.t(msg::CHAT_SEND)}</button>
                         <button type="button" on:click=move |_| conn.push(ClientMsg::End)>{i18n.t(msg::CHAT_END)}</button>
                     </div>
                 </form>

@@ -4,6 +4,7 @@ use super::{InquiryDetail, InquirySummary, Status, ThreadInput, ThreadMessage, T
 use crate::auth::use_session;
 use crate::calendar::format_datetime;
 use crate::error::AppError;
+use crate::files::{AttachmentList, AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
@@ -111,6 +112,7 @@ fn InquiryView(
     let closed = detail.summary.status == Status::Closed;
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
+    let uploads = Uploads::new(Vec::new());
     let send = Action::new(|input: &ThreadInput| add_follow_up(input.clone()));
     // One key per message being written: a retry of the same message is stored once.
     let key = StoredValue::new(crate::contact::wizard::random_key());
@@ -118,6 +120,7 @@ fn InquiryView(
         Some(Ok(d)) => {
             key.set_value(crate::contact::wizard::random_key());
             body.set(String::new());
+            uploads.clear();
             problem.set(None);
             on_update(d);
         }
@@ -132,7 +135,11 @@ fn InquiryView(
             client_key: key.get_value(),
             seen_message_id: None,
             close: false,
+            attachments: uploads.ids(),
         };
+        if uploads.pending.get_untracked() > 0 {
+            return;
+        }
         match input.validate() {
             Ok(_) => {
                 send.dispatch(input);
@@ -152,7 +159,8 @@ fn InquiryView(
                     <h2>{i18n.t(msg::FOLLOW_UP)}</h2>
                     <FormProblem problem=problem.into() />
                     <TextField id="follow-up" label=msg::MESSAGE_BODY value=body error=error multiline=true max_chars=THREAD_MAX />
-                    <button type="submit" class="primary" disabled=move || send.pending().get()>{i18n.t(msg::FOLLOW_UP_SEND)}</button>
+                    <AttachmentPicker uploads=uploads id="follow-up-files" />
+                    <button type="submit" class="primary" disabled=move || send.pending().get() || uploads.busy()>{i18n.t(msg::FOLLOW_UP_SEND)}</button>
                 </form>
             }.into_any()
         }}
@@ -166,6 +174,7 @@ pub fn InquiryFacts(detail: InquiryDetail) -> impl IntoView {
     let s = detail.summary;
     let name = StoredValue::new(s.category);
     let fields = StoredValue::new(detail.fields);
+    let attachments = detail.attachments;
     let (received, due) = (s.received_at, s.due_at);
     view! {
         <div class="card">
@@ -182,6 +191,7 @@ pub fn InquiryFacts(detail: InquiryDetail) -> impl IntoView {
                     <dt>{f.label.get(i18n.get()).to_owned()}</dt><dd class="pre">{f.value.get(i18n.get()).to_owned()}</dd>
                 }).collect_view())}
             </dl>
+            <AttachmentList files=attachments />
         </div>
     }
 }
@@ -212,6 +222,7 @@ pub fn Thread(messages: Vec<ThreadMessage>, member_view: bool) -> impl IntoView 
                                 <li class=if m.from_staff { "message staff" } else { "message member" }>
                                     <p class="meta"><strong>{who}</strong> " · " {move || format_datetime(&at, i18n.get())}</p>
                                     <p class="pre">{m.body}</p>
+                                    <AttachmentList files=m.attachments />
                                 </li>
                             }
                         }).collect_view()}

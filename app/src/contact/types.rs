@@ -2,6 +2,7 @@ use super::schema::Localized;
 use crate::calendar::{Day, Moment};
 use crate::domain::{check_multiline, ValidationError};
 use crate::error::{AppError, FieldError};
+use crate::files::{Attachment, AttachmentIds};
 use crate::i18n::{msg, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,6 +25,9 @@ pub struct InquiryInput {
     /// Made by the browser when the draft starts; a retried or double-clicked submit carries the
     /// same key and is stored once.
     pub idempotency_key: String,
+    /// Ids of the member's uploads to attach (at most three).
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 impl InquiryInput {
@@ -112,12 +116,17 @@ pub struct ThreadMessage {
     pub author: String,
     pub body: String,
     pub at: Moment,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InquiryDetail {
     pub summary: InquirySummary,
     pub fields: Vec<FieldValue>,
+    /// Sent with the inquiry itself.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     pub thread: Vec<ThreadMessage>,
 }
 
@@ -135,11 +144,19 @@ pub struct ThreadInput {
     /// Staff replies: this reply closes the inquiry, and its mail invites the member to the survey.
     #[serde(default)]
     pub close: bool,
+    /// Ids of the sender's uploads to attach (follow-ups and replies; at most three).
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 impl ThreadInput {
     pub fn validate(&self) -> Result<String, AppError> {
         check_multiline(&self.body, 1, THREAD_MAX).map_err(|e| AppError::field("body", e))
+    }
+
+    /// The files to attach, checked.
+    pub fn attachment_ids(&self) -> Result<AttachmentIds, AppError> {
+        AttachmentIds::parse(&self.attachments).map_err(|e| AppError::field("attachments", e))
     }
 
     /// The retry key, 8–100 characters of one line.

@@ -36,6 +36,22 @@ pub enum ValidationError {
     TooMany {
         max: usize,
     },
+    /// A file that is none of the accepted kinds (by its bytes).
+    FileKind,
+    /// An iPhone photo in HEIC: not accepted, with a hint how to send it.
+    FileHeic,
+    /// An image whose data cannot be decoded (damaged, or beyond the pixel limits).
+    FileUnreadable,
+    /// Larger than the per-file limit, in MB.
+    FileTooLarge {
+        max_mb: u64,
+    },
+    /// The files of one message together exceed the per-message limit, in MB.
+    FilesTooLarge {
+        max_mb: u64,
+    },
+    /// An attachment that is not the sender's upload, expired, or already attached elsewhere.
+    FileUnavailable,
 }
 
 impl ValidationError {
@@ -78,6 +94,26 @@ impl ValidationError {
             (Self::InvalidKey, Lang::En) => "Use up to 32 of a–z, 0–9, _ and -.".into(),
             (Self::Duplicate, Lang::Ja) => "同じ値がすでに使われています。".into(),
             (Self::Duplicate, Lang::En) => "This value is already used.".into(),
+            (Self::FileKind, Lang::Ja) => {
+                "添付できるのは PNG・JPEG・WebP・GIF の画像と PDF だけです。".into()
+            }
+            (Self::FileKind, Lang::En) => "Only PNG, JPEG, WebP and GIF images and PDF files can be attached.".into(),
+            (Self::FileHeic, Lang::Ja) => {
+                "HEIC 形式の写真は添付できません。JPEG で保存するか、スクリーンショットを添付してください(PNG・JPEG・WebP・GIF・PDF)。".into()
+            }
+            (Self::FileHeic, Lang::En) => {
+                "HEIC photos cannot be attached. Save it as JPEG or attach a screenshot (PNG, JPEG, WebP, GIF, PDF).".into()
+            }
+            (Self::FileUnreadable, Lang::Ja) => "画像を読み込めませんでした。ファイルが壊れていないかご確認ください。".into(),
+            (Self::FileUnreadable, Lang::En) => "The image could not be read. Please check that the file is intact.".into(),
+            (Self::FileTooLarge { max_mb }, Lang::Ja) => format!("1ファイル{max_mb}MBまで添付できます。"),
+            (Self::FileTooLarge { max_mb }, Lang::En) => format!("Each file can be at most {max_mb} MB."),
+            (Self::FilesTooLarge { max_mb }, Lang::Ja) => format!("添付ファイルは合計{max_mb}MBまでです。"),
+            (Self::FilesTooLarge { max_mb }, Lang::En) => format!("Attachments can be at most {max_mb} MB in total."),
+            (Self::FileUnavailable, Lang::Ja) => {
+                "添付ファイルの有効期限が切れたか、見つかりません。もう一度添付してください。".into()
+            }
+            (Self::FileUnavailable, Lang::En) => "An attachment expired or was not found. Please attach it again.".into(),
             (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
             (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
         }

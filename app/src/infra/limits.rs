@@ -54,10 +54,12 @@ pub enum Action {
     SecondFactor,
     /// Sign-in hand-offs from the parent site, per client address.
     Sso,
+    /// File uploads per account per day (attachments).
+    FileUpload,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::LoginAccountAddress,
         Action::LoginAddress,
         Action::LoginAccount,
@@ -76,6 +78,7 @@ impl Action {
         Action::Lookup,
         Action::SecondFactor,
         Action::Sso,
+        Action::FileUpload,
     ];
 
     /// The counter's prefix and the setting's name (`MADOGUCHI_LIMIT_` + upper case).
@@ -99,6 +102,7 @@ impl Action {
             Action::Lookup => "lookup",
             Action::SecondFactor => "second_factor",
             Action::Sso => "sso",
+            Action::FileUpload => "file_upload",
         }
     }
 }
@@ -124,6 +128,7 @@ pub struct Limits {
     pub lookup: RateLimit,
     pub second_factor: RateLimit,
     pub sso: RateLimit,
+    pub file_upload: RateLimit,
 }
 
 impl Default for Limits {
@@ -148,6 +153,8 @@ impl Default for Limits {
             lookup: RateLimit::new(600, 60),
             second_factor: RateLimit::new(5, 300),
             sso: RateLimit::new(60, 300),
+            // Three files on each of a day's ten inquiries, with room for retries.
+            file_upload: RateLimit::new(50, 24 * HOUR),
         }
     }
 }
@@ -181,6 +188,7 @@ impl Limits {
             Action::Lookup => &self.lookup,
             Action::SecondFactor => &self.second_factor,
             Action::Sso => &self.sso,
+            Action::FileUpload => &self.file_upload,
         }
     }
 
@@ -204,6 +212,7 @@ impl Limits {
             Action::Lookup => &mut self.lookup,
             Action::SecondFactor => &mut self.second_factor,
             Action::Sso => &mut self.sso,
+            Action::FileUpload => &mut self.file_upload,
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Deletes what is no longer needed and would otherwise pile up, some of it personal data:
-//! expired sessions, spent rate-limit counters, sent mails and audit rows past their retention.
+//! expired sessions, spent rate-limit counters, sent mails and audit rows past their retention,
+//! attachments uploaded but never sent (after a day) and blobs nothing refers to.
 use super::{rate_limit, AppState};
 use crate::error::AppResult;
 use std::time::Duration;
 
 const DAY_MS: i64 = 86_400_000;
+/// A blob nothing refers to is kept this long: an upload in flight writes its blob first.
+const BLOB_GRACE: Duration = Duration::from_secs(3600);
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -12,6 +15,8 @@ pub struct Purged {
     pub counters: u64,
     pub mails: u64,
     pub audit_rows: u64,
+    pub uploads: u64,
+    pub blobs: u64,
 }
 
 pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
@@ -29,7 +34,15 @@ pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
         .execute(&state.db.pool)
         .await?;
     let audit_rows = crate::audit::server::purge(state, now).await?;
-    Ok(Purged { sessions: sessions.rows_affected(), counters, mails: mails.rows_affected(), audit_rows })
+    let files = crate::files::server::purge_files(state, BLOB_GRACE).await?;
+    Ok(Purged {
+        sessions: sessions.rows_affected(),
+        counters,
+        mails: mails.rows_affected(),
+        audit_rows,
+        uploads: files.uploads,
+        blobs: files.blobs,
+    })
 }
 
 /// Purges once an hour (and once shortly after start).
@@ -44,6 +57,8 @@ pub fn spawn_purge_task(state: AppState) -> tokio::task::JoinHandle<()> {
                     counters = p.counters,
                     mails = p.mails,
                     audit_rows = p.audit_rows,
+                    uploads = p.uploads,
+                    blobs = p.blobs,
                     "purged"
                 ),
                 Err(e) => tracing::error!(error = %e, "purge failed"),

@@ -81,6 +81,22 @@ pub struct Settings {
     pub chat_pc_only: bool,
     /// How long a waiting member keeps their place after their connection drops.
     pub chat_grace_secs: i64,
+    /// Attachments: largest file, and largest total of one message's files, in bytes.
+    pub file_max_bytes: u64,
+    pub message_files_max_bytes: u64,
+    /// Where attachments are kept without a bucket (content-addressed), and where uploads are
+    /// spooled while they arrive (with either backend).
+    pub files_dir: PathBuf,
+    /// An S3-compatible bucket instead of `files_dir` (for several instances): set the bucket
+    /// to use it. No endpoint means AWS itself.
+    pub s3_bucket: Option<String>,
+    pub s3_endpoint: Option<String>,
+    pub s3_region: String,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<String>,
+    /// Images decoded and re-encoded at once (each can take a few hundred MB for a large photo);
+    /// more uploads wait their turn, so memory stays bounded however many arrive together.
+    pub image_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -125,6 +141,15 @@ impl Default for Settings {
             live_streams_max: 10_000,
             chat_pc_only: true,
             chat_grace_secs: 60,
+            file_max_bytes: 10 * 1_000_000,
+            message_files_max_bytes: 20 * 1_000_000,
+            files_dir: PathBuf::from("data/files"),
+            s3_bucket: None,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
+            image_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
         }
     }
 }

@@ -13,4 +13,6 @@ pub struct AppState {
     pub chat: Arc<crate::chat::server::ChatHub>,
     /// The live-conditions snapshot members see (`crate::live`).
     pub live: Arc<crate::live::server::LiveBoard>,
+    /// Attachments' blob store (disk or S3), upload spool and re-encoding slots.
+    pub files: crate::files::server::FileStore,
 }

@@ -48,6 +48,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 /// An app on a given database (a second instance shares the first one's) and clock.
+/// A fresh directory under the system's temporary one, for one test server.
+pub fn scratch_dir(what: &str) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::env::temp_dir().join(format!("madoguchi-test-{}-{what}-{n}", std::process::id()))
+}
+
 pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl FnOnce(&mut Settings)) -> TestApp {
     // Mandatory staff two-factor is off here so the other suites' staff log in with a password;
     // `two_factor.rs` turns it on and tests it.
@@ -56,6 +63,7 @@ pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl Fn
         bind: "127.0.0.1:0".into(),
         dist_dir: std::env::temp_dir(),
         staff_two_factor: false,
+        files_dir: scratch_dir("files"),
         ..Settings::default()
     };
     configure(&mut settings);
@@ -77,6 +85,11 @@ impl TestApp {
             settings: std::sync::Arc::new(Settings::default()),
             clock: Clock::System,
             outbox_wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+            files: app::files::server::FileStore::from_settings(&Settings {
+                files_dir: scratch_dir("files"),
+                ..Settings::default()
+            })
+            .expect("file store"),
         };
         TestApp { address: address.into(), state }
     }

@@ -89,6 +89,10 @@ pub struct Staff(pub UserView);
 /// Extractor: a supervisor (401 for visitors, 403 for members and agents).
 pub struct Supervisor(pub UserView);
 
+/// Extractor: someone who may write (upload a file): a member whose address is verified, or staff
+/// past their two-factor set-up. 401 for visitors, 403 otherwise.
+pub struct Writer(pub UserView);
+
 impl FromRequestParts<AppState> for Member {
     type Rejection = AppError;
 
@@ -112,5 +116,21 @@ impl FromRequestParts<AppState> for Supervisor {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let Member(user) = Member::from_request_parts(parts, state).await?;
         supervisor_only(user).map(Supervisor)
+    }
+}
+
+impl FromRequestParts<AppState> for Writer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Member(user) = Member::from_request_parts(parts, state).await?;
+        if user.is_staff() {
+            return staff_only(user).map(Writer);
+        }
+        if user.email_verified {
+            Ok(Writer(user))
+        } else {
+            Err(AppError::Unverified)
+        }
     }
 }

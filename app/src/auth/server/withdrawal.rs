@@ -1,7 +1,7 @@
 //! Withdrawal (退会): the member closes their account with their password, or staff close it on
 //! the member's request. Either way, in one transaction: a confirmation mail is queued to the
 //! address, every earlier mail to it is dropped from the outbox, and the personal data is erased
-//! (address, display name, everything the member wrote) while the rows staff count in insights
+//! (address, display name, everything the member wrote, every file of theirs) while the rows staff count in insights
 //! stay, anonymized: an inquiry still counts, from "退会済みの会員".
 use super::{hashing, mails, users};
 use crate::auth::UserView;
@@ -75,6 +75,8 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     ] {
         sqlx::query(erase).bind(user.id).execute(&mut *tx).await?;
     }
+    // Their files go too (screenshots of their account, receipts); the blobs once this commits.
+    let blobs = crate::files::server::erase_member_files(&mut tx, user.id).await?;
     for erase in [
         "UPDATE inquiry_messages SET body = $1 WHERE author_id = $2 AND from_staff = 0",
         "UPDATE chat_messages SET body = $1 WHERE author_id = $2 AND from_staff = 0",
@@ -101,6 +103,10 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();
+    // Should this fail, the hourly purge deletes the blobs nothing refers to any more.
+    if let Err(e) = blobs.delete(state).await {
+        tracing::warn!(user_id = user.id, error = %e, "erasing a withdrawn member's files deferred to the purge");
+    }
     tracing::info!(user_id = user.id, "account closed");
     Ok(())
 }

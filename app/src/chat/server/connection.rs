@@ -8,6 +8,7 @@ use crate::auth::UserView;
 use crate::chat::protocol::{ChatProblem, ClientMsg, ServerMsg, SessionState, SessionStatus, MESSAGE_MAX};
 use crate::desk::DeskEvent;
 use crate::domain::check_multiline;
+use crate::files::AttachmentIds;
 use crate::error::{AppError, AppResult};
 use crate::infra::AppState;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
@@ -193,18 +194,27 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
                 self.last_id = last_seen_id.max(0);
                 self.replay().await
             }
-            ClientMsg::Send { client_id, body } => {
+            ClientMsg::Send { client_id, body, attachments } => {
                 if !self.flow.sends.take() {
                     return self.refuse(ChatProblem::TooFast, Closing::Flooding).await;
                 }
                 if self.current.status != SessionStatus::Active {
                     return self.send(ServerMsg::Error(ChatProblem::NotActive)).await;
                 }
-                let Ok(body) = check_multiline(&body, 1, MESSAGE_MAX) else {
+                let Ok(files) = AttachmentIds::parse(&attachments) else {
+                    return self.send(ServerMsg::Error(ChatProblem::FileUnavailable)).await;
+                };
+                // Files alone make a message; otherwise it needs some text.
+                let min = usize::from(files.is_empty());
+                let body = if files.is_empty() || !body.is_empty() { check_multiline(&body, min, MESSAGE_MAX) } else { Ok(body) };
+                let Ok(body) = body else {
                     return self.send(ServerMsg::Error(ChatProblem::InvalidMessage)).await;
                 };
                 let client_id: String = client_id.chars().take(64).collect();
-                self.store_and_publish(client_id, body).await.map_err(|e| self.log(e))
+                match self.store_and_publish(client_id, body, &files).await {
+                    Err(AppError::Validation(_)) => self.send(ServerMsg::Error(ChatProblem::FileUnavailable)).await,
+                    other => other.map_err(|e| self.log(e)),
+                }
             }
             ClientMsg::Typing => {
                 if !self.flow.typing.take() {
@@ -227,9 +237,10 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
         }
     }
 
-    async fn store_and_publish(&mut self, client_id: String, body: String) -> AppResult<()> {
+    async fn store_and_publish(&mut self, client_id: String, body: String, files: &AttachmentIds) -> AppResult<()> {
+        let from_staff = self.side == Side::Staff;
         let (message, new) =
-            store_message(self.state, self.session, self.user, self.side == Side::Staff, &client_id, &body).await?;
+            store_message(self.state, self.session, self.user, from_staff, &client_id, &body, files).await?;
         // Stored before acknowledged: the ack means it survives a restart.
         let id = message.id;
         self.send(ServerMsg::Ack { client_id, id }).await.map_err(|_| AppError::Transport("closed".into()))?;

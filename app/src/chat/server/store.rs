@@ -10,6 +10,7 @@ use crate::chat::topics::topic;
 use crate::chat::{ChatEntry, PastChat};
 use crate::desk::server::publish as publish_desk;
 use crate::desk::DeskEvent;
+use crate::files::AttachmentIds;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{parts, state};
 use crate::infra::limits::Action;
@@ -212,7 +213,22 @@ pub async fn messages_page(db: &Db, session: i64, after: i64, limit: i64) -> App
     .bind(limit)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter().map(message_from_row).collect()
+    let mut messages = rows.iter().map(message_from_row).collect::<AppResult<Vec<_>>>()?;
+    with_files(db, session, after, &mut messages).await?;
+    Ok(messages)
+}
+
+/// Puts each message's files on it (one query for the lot).
+async fn with_files(db: &Db, session: i64, after: i64, messages: &mut [ChatMessage]) -> AppResult<()> {
+    if messages.is_empty() {
+        return Ok(());
+    }
+    for (message_id, file) in crate::files::server::chat_files(db, session, after).await? {
+        if let Some(m) = messages.iter_mut().find(|m| m.id == message_id) {
+            m.attachments.push(file);
+        }
+    }
+    Ok(())
 }
 
 fn message_from_row(r: &sqlx::any::AnyRow) -> AppResult<ChatMessage> {
@@ -223,6 +239,7 @@ fn message_from_row(r: &sqlx::any::AnyRow) -> AppResult<ChatMessage> {
         author: r.try_get("display_name")?,
         body: r.try_get("body")?,
         at: Moment::from_millis(r.try_get("created_at")?),
+        attachments: Vec::new(),
     })
 }
 
@@ -235,10 +252,13 @@ pub async fn store_message(
     from_staff: bool,
     client_id: &str,
     body: &str,
+    files: &AttachmentIds,
 ) -> AppResult<(ChatMessage, bool)> {
-    let inserted = sqlx::query(
+    // The message and its files together, or neither.
+    let mut tx = state.db.pool.begin().await?;
+    let inserted: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO chat_messages (session_id, author_id, from_staff, client_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (session_id, client_id) DO NOTHING",
+         ON CONFLICT (session_id, client_id) DO NOTHING RETURNING id",
     )
     .bind(session)
     .bind(author.id)
@@ -246,8 +266,12 @@ pub async fn store_message(
     .bind(client_id)
     .bind(body)
     .bind(state.clock.now_ms())
-    .execute(&state.db.pool)
+    .fetch_optional(&mut *tx)
     .await?;
+    if let Some((id,)) = inserted {
+        crate::files::server::attach_to_chat(&mut tx, state, author.id, files, session, id).await?;
+    }
+    tx.commit().await?;
     let row = sqlx::query(
         "SELECT m.id, m.client_id, m.from_staff, u.display_name, m.body, m.created_at FROM chat_messages m
          JOIN users u ON u.id = m.author_id WHERE m.session_id = $1 AND m.client_id = $2",
@@ -256,7 +280,10 @@ pub async fn store_message(
     .bind(client_id)
     .fetch_one(&state.db.pool)
     .await?;
-    Ok((message_from_row(&row)?, inserted.rows_affected() == 1))
+    let mut message = [message_from_row(&row)?];
+    with_files(&state.db, session, message[0].id - 1, &mut message).await?;
+    let [message] = message;
+    Ok((message, inserted.is_some()))
 }
 
 /// Gives the oldest waiting member to this staff member, if they have room. Two staff pressing at

@@ -8,6 +8,7 @@ use crate::contact::inbox_api::{
 use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
 use crate::desk::{DeskEvent, DeskFeed, DeskLink, WhoElse};
 use crate::error::AppError;
+use crate::files::{AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ fn Detail() -> impl IntoView {
     // Kept here, outside the workspace that is rebuilt whenever the inquiry reloads: a reply
     // refused because the thread moved on keeps its draft and its explanation.
     let reply = RwSignal::new(String::new());
+    let reply_files = Uploads::new(Vec::new());
     let problem = RwSignal::new(None::<AppError>);
     // Someone else answered this inquiry while it is open here (the staff event socket). Kept
     // until the staff member shows the latest: other events (presence) follow in the feed.
@@ -66,7 +68,7 @@ fn Detail() -> impl IntoView {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
                 Some(Ok(inquiry)) => view! {
-                    <Workspace inquiry=inquiry reply=reply problem=problem on_update=move |r| latest.set(Some(r)) />
+                    <Workspace inquiry=inquiry reply=reply reply_files=reply_files problem=problem on_update=move |r| latest.set(Some(r)) />
                 }
                 .into_any(),
             }}
@@ -78,6 +80,7 @@ fn Detail() -> impl IntoView {
 fn Workspace(
     inquiry: StaffInquiry,
     reply: RwSignal<String>,
+    reply_files: Uploads,
     problem: RwSignal<Option<AppError>>,
     on_update: impl Fn(StaffResult) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -129,6 +132,7 @@ fn Workspace(
         let result = send_reply.value().get();
         if matches!(result, Some(Ok(_))) {
             reply_key.set_value(crate::contact::wizard::random_key());
+            reply_files.clear();
         }
         if matches!(result, Some(Err(AppError::StaleThread))) {
             reload.dispatch(());
@@ -162,7 +166,11 @@ fn Workspace(
             client_key: reply_key.get_value(),
             seen_message_id: Some(seen),
             close: close.get_untracked(),
+            attachments: reply_files.ids(),
         };
+        if reply_files.pending.get_untracked() > 0 {
+            return;
+        }
         match input.validate() {
             Ok(_) => {
                 send_reply.dispatch(input);
@@ -178,6 +186,7 @@ fn Workspace(
             client_key: String::new(),
             seen_message_id: None,
             close: false,
+            attachments: Vec::new(),
         };
         match input.validate() {
             Ok(_) => {
@@ -245,12 +254,13 @@ fn Workspace(
                 </select>
             </div>
             <TextField id="reply" label=msg::REPLY_TITLE value=reply error=field_error("body") multiline=true max_chars=THREAD_MAX />
+            <AttachmentPicker uploads=reply_files id="reply-files" />
             <label class="choice">
                 <input type="checkbox" prop:checked=move || close.get() on:change=move |ev| close.set(event_target_checked(&ev)) />
                 <span>{i18n.t(msg::REPLY_CLOSE)}</span>
             </label>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || send_reply.pending().get()>{i18n.t(msg::REPLY_SEND)}</button>
+                <button type="submit" class="primary" disabled=move || send_reply.pending().get() || reply_files.busy()>{i18n.t(msg::REPLY_SEND)}</button>
             </div>
             <div class="inline-form">
                 <TextField id="canned-title" label=msg::CANNED_TITLE value=canned_title error=field_error("title") max_chars=60 />

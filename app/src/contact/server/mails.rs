@@ -21,12 +21,23 @@ fn footer(lang: Lang) -> &'static str {
     }
 }
 
+/// A line saying files came with the message: mails never carry them (they can be large, and a
+/// mailbox is not where a member's passbook screenshot should end up), only the way to them.
+fn files_note(count: usize, link: &str, lang: Lang) -> String {
+    match (count, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Ja) => format!("\n添付ファイル: {n}件(メールには添付していません。こちらでご覧ください: {link})\n"),
+        (n, Lang::En) => format!("\nAttachments: {n} (not included in this mail; see them here: {link})\n"),
+    }
+}
+
 /// "We received your inquiry", in the member's language, with what they sent.
 pub fn acknowledgment(
     member: &UserView,
     category: &Category,
     fields: &BTreeMap<String, String>,
     submitted: &Submitted,
+    files: usize,
     public_url: &str,
     lang: Lang,
 ) -> OutgoingMail {
@@ -43,6 +54,7 @@ pub fn acknowledgment(
     let received = format_datetime(&submitted.received_at, lang);
     let due = format_datetime(&submitted.due_at, lang);
     let link = format!("{public_url}/contact/history/{}", submitted.id);
+    let summary = format!("{summary}{}", files_note(files, &link, lang));
     let (subject, body) = match lang {
         Lang::Ja => (
             "[Madoguchi] お問い合わせ受付完了メール".to_owned(),
@@ -80,11 +92,14 @@ pub fn reply(
     inquiry_id: i64,
     staff_name: &str,
     text: &str,
+    files: usize,
     public_url: &str,
     lang: Lang,
     closing: bool,
 ) -> OutgoingMail {
     let link = format!("{public_url}/contact/history/{inquiry_id}");
+    let text = format!("{text}\n{}", files_note(files, &link, lang));
+    let text = text.trim_end();
     // A reply that closes the inquiry asks how it went (the same 1–5 survey as after a chat).
     let survey = format!("{public_url}/contact/survey/{inquiry_id}");
     let survey = match (closing, lang) {

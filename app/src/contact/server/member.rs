@@ -84,8 +84,15 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
     let summary = summary(&row, &categories)?;
     let fields_json: String = row.try_get("fields")?;
     let fields = field_values(sent_with(&row, &categories)?.as_ref(), &fields_json);
+    let mut files = crate::files::server::inquiry_files(db, id).await?;
+    let mut files_of = |message: Option<i64>| {
+        let (mine, rest) = std::mem::take(&mut files).into_iter().partition(|(m, _)| *m == message);
+        files = rest;
+        mine.into_iter().map(|(_, a)| a).collect::<Vec<_>>()
+    };
+    let attachments = files_of(None);
     let thread = sqlx::query(
-        "SELECT m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
+        "SELECT m.id, m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
          WHERE m.inquiry_id = $1 ORDER BY m.id",
     )
     .bind(id)
@@ -98,10 +105,11 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
             author: r.try_get("display_name")?,
             body: r.try_get("body")?,
             at: Moment::from_millis(r.try_get("created_at")?),
+            attachments: files_of(Some(r.try_get("id")?)),
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
-    Ok(InquiryDetail { summary, fields, thread })
+    Ok(InquiryDetail { summary, fields, attachments, thread })
 }
 
 /// The member adds to their open inquiry. An answered one goes back to the desk with a fresh
@@ -110,6 +118,7 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let member = require_verified_member().await?;
     let body = input.validate()?;
     let key = input.key()?;
+    let files = input.attachment_ids()?;
     let state = state()?;
     rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;
     let now = state.clock.now();
@@ -117,19 +126,19 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     // One transaction, and the owner and "not closed" checks are part of the insert itself, so a
     // follow-up racing the desk closing the inquiry cannot slip in.
     let mut tx = state.db.pool.begin().await?;
-    let added = sqlx::query(
+    let added: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
          SELECT id, $2, 0, $3, $4, $5 FROM inquiries WHERE id = $1 AND member_id = $2 AND status <> 'closed'
-         ON CONFLICT (inquiry_id, client_key) DO NOTHING",
+         ON CONFLICT (inquiry_id, client_key) DO NOTHING RETURNING id",
     )
     .bind(input.inquiry_id)
     .bind(member.id)
     .bind(&body)
     .bind(now.timestamp_millis())
     .bind(&key)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if added.rows_affected() == 0 {
+    let Some((message_id,)) = added else {
         drop(tx);
         // Missing or someone else's (both "not found"), a retry of a stored follow-up (answer with
         // the thread as it is), or closed.
@@ -138,7 +147,9 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
             return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
         }
         return Ok(detail);
-    }
+    };
+    crate::files::server::attach_to_inquiry(&mut tx, &state, member.id, &files, input.inquiry_id, Some(message_id))
+        .await?;
     // An answered inquiry goes back to the desk with a fresh due time.
     sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3 AND status = 'answered'")
         .bind(due.timestamp_millis())

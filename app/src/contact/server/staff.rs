@@ -125,6 +125,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     let staff = require_staff().await?;
     let body = input.validate()?;
     let key = input.key()?;
+    let files = input.attachment_ids()?;
     let state = state()?;
     let now = state.clock.now_ms();
     let (reference, member_name, member_email, mail_lang, withdrawn_at): (
@@ -149,6 +150,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         input.inquiry_id,
         &staff.display_name,
         &body,
+        files.len(),
         &state.settings.public_url,
         crate::i18n::Lang::from_code(&mail_lang).unwrap_or_default(),
         input.close,
@@ -163,11 +165,11 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         .bind(input.inquiry_id)
         .execute(&mut *tx)
         .await?;
-    let stored = sqlx::query(
+    let stored: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
          SELECT $1, $2, 1, $3, $4, $5
          WHERE $6 < 0 OR NOT EXISTS (SELECT 1 FROM inquiry_messages WHERE inquiry_id = $1 AND id > $6)
-         ON CONFLICT (inquiry_id, client_key) DO NOTHING",
+         ON CONFLICT (inquiry_id, client_key) DO NOTHING RETURNING id",
     )
     .bind(input.inquiry_id)
     .bind(staff.id)
@@ -175,9 +177,9 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     .bind(now)
     .bind(&key)
     .bind(input.seen_message_id.unwrap_or(-1))
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if stored.rows_affected() == 0 {
+    let Some((message_id,)) = stored else {
         // A retry of a reply already stored answers as the first time did; otherwise the thread
         // moved on since the staff member loaded it.
         let retried: Option<(i64,)> =
@@ -191,7 +193,9 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
             Some(_) => staff_view(input.inquiry_id).await,
             None => Err(AppError::StaleThread),
         };
-    }
+    };
+    crate::files::server::attach_to_inquiry(&mut tx, &state, staff.id, &files, input.inquiry_id, Some(message_id))
+        .await?;
     // A closing reply closes the inquiry (and opens its survey for seven days).
     let (status, closed_at) = if input.close { ("closed", Some(now)) } else { ("answered", None) };
     sqlx::query(

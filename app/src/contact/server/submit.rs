@@ -24,6 +24,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         return Ok(existing);
     }
 
+    let files = crate::files::AttachmentIds::parse(&input.attachments).map_err(|e| AppError::field("attachments", e))?;
     let categories = load_categories(&state.db).await?;
     let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
         return Err(AppError::field("category_id", ValidationError::InvalidChoice));
@@ -79,9 +80,11 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    // The files go with it, or nothing is stored (the member is sent back to attach again).
+    crate::files::server::attach_to_inquiry(&mut tx, &state, member.id, &files, id, None).await?;
     let submitted = Submitted { id, reference, received_at: now.into(), due_at: due.into() };
     let lang = crate::auth::server::mail_lang(&mut *tx, member.id).await?;
-    let mail = acknowledgment(&member, category, &fields, &submitted, &state.settings.public_url, lang);
+    let mail = acknowledgment(&member, category, &fields, &submitted, files.len(), &state.settings.public_url, lang);
     enqueue_in(&mut *tx, &mail, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();

@@ -11,6 +11,10 @@ pub struct Draft {
     pub agree_terms: bool,
     pub fields: BTreeMap<String, String>,
     pub idempotency_key: String,
+    /// Files uploaded in step 3: kept with the draft, so a reload still sends them (uploads not
+    /// sent within a day are purged; the server then says so and they are attached again).
+    #[serde(default)]
+    pub attachments: Vec<crate::files::Attachment>,
 }
 
 fn storage_key(user_id: i64) -> String {

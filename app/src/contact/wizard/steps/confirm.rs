@@ -1,6 +1,7 @@
 use super::super::draft::Draft;
 use crate::contact::{Category, InquiryInput, Submitted};
 use crate::error::AppError;
+use crate::files::AttachmentList;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn ConfirmStep(
             agree_privacy: d.agree_privacy,
             agree_terms: d.agree_terms,
             idempotency_key: d.idempotency_key.clone(),
+            attachments: d.attachments.iter().map(|a| a.id.clone()).collect(),
         });
         problem.set(None);
         submit.dispatch(input);
@@ -32,6 +34,7 @@ pub fn ConfirmStep(
         };
         let lang = i18n.get();
         let fields = draft.with(|d| d.fields.clone());
+        let files = draft.with(|d| d.attachments.clone());
         view! {
             <dl class="summary">
                 <dt>{i18n.t(msg::CATEGORY)}</dt>
@@ -48,6 +51,10 @@ pub fn ConfirmStep(
                     })
                     .collect_view()}
             </dl>
+            {(!files.is_empty()).then(|| view! {
+                <h3>{i18n.t(msg::ATTACHMENTS)}</h3>
+                <AttachmentList files=files />
+            })}
         }
         .into_any()
     };

@@ -4,6 +4,7 @@ use crate::calendar::Day;
 use crate::contact::{validate_fields, Category};
 use crate::error::AppError;
 use crate::faq::{SuggestionSource, Suggestions};
+use crate::files::{AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
 use leptos::prelude::*;
@@ -20,6 +21,17 @@ pub fn FieldsStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let touched = RwSignal::new(BTreeSet::<String>::new());
+    let uploads = Uploads::new(draft.with_untracked(|d| d.attachments.clone()));
+    Effect::new(move |_| {
+        let files = uploads.files.get();
+        draft.update(|d| d.attachments = files);
+    });
+    // The server refused the files (expired, too large together): say so at the picker.
+    Effect::new(move |_| {
+        if let Some(p) = problem.get().filter(|p| p.field_message("attachments", crate::i18n::Lang::Ja).is_some()) {
+            uploads.problem.set(Some(p));
+        }
+    });
     let attempted = RwSignal::new(false);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -28,7 +40,7 @@ pub fn FieldsStep(
             return;
         };
         let ok = draft.with_untracked(|d| validate_fields(&category, &d.fields, today).is_ok());
-        if ok {
+        if ok && uploads.pending.get_untracked() == 0 {
             problem.set(None);
             draft.update(|d| d.step = 4);
         }
@@ -75,6 +87,7 @@ pub fn FieldsStep(
             <FormProblem problem=problem.into() />
             {move || category.get().map(|c| view! { <p><strong>{i18n.t(msg::CATEGORY)} ": "</strong>{c.name.get(i18n.get()).to_owned()}</p> })}
             {fields}
+            <AttachmentPicker uploads=uploads id="inquiry-files" />
             <Suggestions
                 context=Signal::derive(move || draft.with(|d| d.category_id.clone()))
                 text=Signal::derive(move || draft.with(|d| d.fields.values().cloned().collect::<Vec<_>>().join(" ")))
@@ -82,7 +95,7 @@ pub fn FieldsStep(
             />
             <div class="actions">
                 <button type="button" on:click=move |_| draft.update(|d| d.step = 2)>{i18n.t(msg::BACK)}</button>
-                <button type="submit" class="primary">{i18n.t(msg::TO_CONFIRM)}</button>
+                <button type="submit" class="primary" disabled=move || uploads.busy()>{i18n.t(msg::TO_CONFIRM)}</button>
             </div>
         </form>
     }
