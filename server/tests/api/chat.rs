@@ -51,7 +51,7 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
     let mut st = open(&sato, &app.address, s1).await;
     st.status(SessionStatus::Active).await;
     h.send(ClientMsg::Send {
-        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into()
+        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into(), attachments: Vec::new()
     })
     .await;
     let id = h
@@ -62,7 +62,7 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
     st.send(ClientMsg::Typing).await;
     h.until(|m| matches!(m, ServerMsg::Typing { from_staff: true }).then_some(())).await;
     st.send(ClientMsg::Send {
-        client_id: "s-1".into(), body: "交換ページからお手続きいただけます。".into()
+        client_id: "s-1".into(), body: "交換ページからお手続きいただけます。".into(), attachments: Vec::new()
     })
     .await;
     let reply = h.until(|m| if let ServerMsg::Message(m) = m { m.from_staff.then_some(m) } else { None }).await;
@@ -70,7 +70,7 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
 
     // A resend with the same client id (after a reconnect, say) is stored once.
     h.send(ClientMsg::Send {
-        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into()
+        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into(), attachments: Vec::new()
     })
     .await;
     let again = h
@@ -100,10 +100,10 @@ async fn a_reconnecting_member_gets_what_they_missed() {
     let mut st = open(&sato, &app.address, s).await;
     let mut first = open(&m, &app.address, s).await;
     first.status(SessionStatus::Active).await;
-    st.send(ClientMsg::Send { client_id: "s-1".into(), body: "一通目".into() }).await;
+    st.send(ClientMsg::Send { client_id: "s-1".into(), body: "一通目".into(), attachments: Vec::new() }).await;
     let seen = first.until(|m| if let ServerMsg::Message(m) = m { Some(m.id) } else { None }).await;
     drop(first);
-    st.send(ClientMsg::Send { client_id: "s-2".into(), body: "切断中の二通目".into() }).await;
+    st.send(ClientMsg::Send { client_id: "s-2".into(), body: "切断中の二通目".into(), attachments: Vec::new() }).await;
     st.until(|m| matches!(m, ServerMsg::Ack { .. }).then_some(())).await;
     let mut again = crate::ws::open_with_origin(&m, &app.address, s, &app.address).await.unwrap();
     again.send(ClientMsg::Hello { last_seen_id: seen }).await;
@@ -212,10 +212,10 @@ async fn on_postgresql_a_member_on_one_instance_and_staff_on_another_still_chat(
     assert_eq!(sato.call("chat/staff/take-next", json!({})).await.1, s);
     ms.status(SessionStatus::Active).await;
     let mut ss = open(&sato, &b.address, s).await;
-    ms.send(ClientMsg::Send { client_id: "x".into(), body: "Aから".into() }).await;
+    ms.send(ClientMsg::Send { client_id: "x".into(), body: "Aから".into(), attachments: Vec::new() }).await;
     let got = ss.until(|m| if let ServerMsg::Message(m) = m { Some(m.body) } else { None }).await;
     assert_eq!(got, "Aから");
-    ss.send(ClientMsg::Send { client_id: "y".into(), body: "Bから".into() }).await;
+    ss.send(ClientMsg::Send { client_id: "y".into(), body: "Bから".into(), attachments: Vec::new() }).await;
     let got = ms.until(|m| if let ServerMsg::Message(m) = m { m.from_staff.then_some(m.body) } else { None }).await;
     assert_eq!(got, "Bから");
 }
@@ -289,7 +289,7 @@ async fn members_read_their_own_past_chats_only() {
     sato.call("chat/staff/take-next", json!({})).await;
     let mut st = open(&sato, &app.address, s).await;
     st.status(SessionStatus::Active).await;
-    st.send(ClientMsg::Send { client_id: "k".into(), body: "記録に残ります".into() }).await;
+    st.send(ClientMsg::Send { client_id: "k".into(), body: "記録に残ります".into(), attachments: Vec::new() }).await;
     st.until(|m| matches!(m, ServerMsg::Ack { .. }).then_some(())).await;
     let (status, t) = m.call("chat/transcript", json!({ "session_id": s })).await;
     assert_eq!(status, 200);

@@ -49,7 +49,7 @@ async fn a_flood_closes_that_connection_and_other_chats_carry_on() {
     let mut st2 = open(&sato, &app.address, s2).await;
     st2.status(SessionStatus::Active).await;
 
-    let frame = serde_json::to_string(&ClientMsg::Send { client_id: "x".into(), body: "連打".into() }).unwrap();
+    let frame = serde_json::to_string(&ClientMsg::Send { client_id: "x".into(), body: "連打".into(), attachments: Vec::new() }).unwrap();
     let mut sent = 0;
     for i in 0..10_000 {
         let f = frame.replace("\"x\"", &format!("\"x{i}\""));
@@ -68,7 +68,7 @@ async fn a_flood_closes_that_connection_and_other_chats_carry_on() {
         .unwrap();
     assert!(stored <= 11, "only the burst was stored: {stored} of {sent}");
 
-    good.send(ClientMsg::Send { client_id: "c-1".into(), body: "こちらは普通に話せます".into() }).await;
+    good.send(ClientMsg::Send { client_id: "c-1".into(), body: "こちらは普通に話せます".into(), attachments: Vec::new() }).await;
     let got = st2.until(|m| if let ServerMsg::Message(m) = m { Some(m.body) } else { None }).await;
     assert_eq!(got, "こちらは普通に話せます");
 }
@@ -95,7 +95,7 @@ async fn typing_in_a_waiting_chat_goes_nowhere_and_messages_wait_for_staff() {
     let s = join(&m, "other").await.1.as_i64().unwrap();
     let mut socket = open(&m, &app.address, s).await;
     socket.status(SessionStatus::Waiting).await;
-    socket.send(ClientMsg::Send { client_id: "too-early".into(), body: "まだ?".into() }).await;
+    socket.send(ClientMsg::Send { client_id: "too-early".into(), body: "まだ?".into(), attachments: Vec::new() }).await;
     let problem = socket.until(|m| if let ServerMsg::Error(p) = m { Some(p) } else { None }).await;
     assert_eq!(problem, ChatProblem::NotActive);
 }
@@ -170,6 +170,7 @@ async fn a_lagging_connection_misses_no_message() {
             author: "スタッフ 佐藤".into(),
             body: format!("{i}通目"),
             at: app::calendar::Moment::from_millis(app.state.clock.now_ms()),
+            attachments: Vec::new(),
         };
         let event = HubEvent::Session { session_id: s, event: SessionEvent::Message(message) };
         app.state.chat.publish(&app.state.db, event).await.unwrap();

@@ -70,7 +70,7 @@ async fn a_server_killed_mid_chat_comes_back_with_nothing_lost() {
     assert_eq!(sato.call("chat/staff/take-next", json!({})).await.1, s);
     let mut ms = open(&m, &first.address, s).await;
     ms.status(SessionStatus::Active).await;
-    ms.send(ClientMsg::Send { client_id: "before".into(), body: "再起動の前".into() }).await;
+    ms.send(ClientMsg::Send { client_id: "before".into(), body: "再起動の前".into(), attachments: Vec::new() }).await;
     let seen = ms.until(|m| if let ServerMsg::Ack { id, .. } = m { Some(id) } else { None }).await;
 
     first.kill();
@@ -80,7 +80,7 @@ async fn a_server_killed_mid_chat_comes_back_with_nothing_lost() {
     let mut ss = open(&sato2, &second.address, s).await;
     let before = ss.until(|m| if let ServerMsg::Message(m) = m { Some(m) } else { None }).await;
     assert_eq!((before.id, before.body.as_str()), (seen, "再起動の前"));
-    ss.send(ClientMsg::Send { client_id: "after".into(), body: "再起動の後".into() }).await;
+    ss.send(ClientMsg::Send { client_id: "after".into(), body: "再起動の後".into(), attachments: Vec::new() }).await;
     ss.until(|m| matches!(m, ServerMsg::Ack { .. }).then_some(())).await;
     // The member reconnects and gets what was said while they were away.
     let mut again = open_with_origin(&m2, &second.address, s, &second.address).await.unwrap();

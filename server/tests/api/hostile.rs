@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::infra::limits::{Action, RateLimit};
 use serde_json::{json, Value};
 
-fn hostile_strings() -> Vec<String> {
+pub fn hostile_strings() -> Vec<String> {
     vec![
         String::new(),
         " ".into(),

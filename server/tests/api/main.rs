@@ -15,6 +15,7 @@ mod collision;
 mod contact;
 mod desk;
 mod faq;
+mod files;
 mod helpers;
 mod holes;
 mod hostile;

@@ -178,6 +178,10 @@ pub fn http_routes() -> Vec<(&'static str, Access)> {
         ("/api/admin/audit.csv", Access::Supervisor),
         ("/sso/jwt", Access::Public),
         ("/api/account/export.json", Access::Member),
+        // POST: the file is the body (the test below posts to it).
+        ("/api/files", Access::Member),
+        ("/files/{id}", Access::Member),
+        ("/files/{id}/thumb", Access::Member),
         ("/robots.txt", Access::Public),
         ("/sitemap.xml", Access::Public),
         ("/faq", Access::Public),
@@ -314,12 +318,19 @@ async fn every_http_route_checks_its_caller() {
     let get = |client: &Client, path: &str| {
         let url = format!("{}{path}", w.app.address);
         let http = client.http.clone();
-        async move { http.get(url).send().await.unwrap().status().as_u16() }
+        // The upload route takes POST only; everything else is read with GET.
+        let upload = path == "/api/files";
+        async move {
+            let request = if upload { http.post(url).body("not a file") } else { http.get(url) };
+            request.send().await.unwrap().status().as_u16()
+        }
     };
     for (path, access) in http_routes() {
         let target = match path {
             "/ws/chat" => format!("/ws/chat?session={}", w.ids.chat),
             "/faq/{id}" => "/faq/1".to_owned(),
+            "/files/{id}" => "/files/AAAAAAAAAAAAAAAAAAAAAA".to_owned(),
+            "/files/{id}/thumb" => "/files/AAAAAAAAAAAAAAAAAAAAAA/thumb".to_owned(),
             _ => path.to_owned(),
         };
         let (visitor, member, staff) =
