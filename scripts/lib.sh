@@ -35,3 +35,29 @@ stop_postgres() {
     rm -rf "$PG_DIR"
   fi
 }
+
+# moto in server mode (from PyPI, installed by setup.sh): an S3-compatible server on
+# 127.0.0.1:$S3_PORT for the attachment tests; exports MADOGUCHI_TEST_S3_ENDPOINT. Stop it with
+# stop_s3.
+start_s3() {
+  S3_PORT=$(free_port)
+  .tools/s3/bin/moto_server -H 127.0.0.1 -p "$S3_PORT" >/tmp/madoguchi-moto.log 2>&1 &
+  S3_PID=$!
+  for _ in $(seq 1 100); do
+    if python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$S3_PORT)))"; then
+      export MADOGUCHI_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
+      say "S3-compatible server (moto) up on 127.0.0.1:$S3_PORT"
+      return 0
+    fi
+    sleep 0.2
+  done
+  say "moto did not start; see /tmp/madoguchi-moto.log"
+  return 1
+}
+
+stop_s3() {
+  if [ -n "${S3_PID:-}" ]; then
+    kill "$S3_PID" 2>/dev/null || true
+    wait "$S3_PID" 2>/dev/null || true
+  fi
+}

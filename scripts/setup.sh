@@ -41,6 +41,12 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -n
   say "npm ci in end2end/"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
+# --- PyPI: moto in server mode, the S3-compatible server the attachment tests store files in --
+if [ ! -x .tools/s3/bin/moto_server ]; then
+  say "pip install moto[server] into .tools/s3 (about 30 seconds)"
+  python3 -m venv .tools/s3
+  .tools/s3/bin/pip install --quiet --disable-pip-version-check 'moto[server]==5.1.*'
+fi
 # --- optional: Lighthouse for scripts/lighthouse.sh (not needed by the tests) ----------------
 if [ "${1:-}" = "--lighthouse" ] && [ ! -x end2end/lighthouse/node_modules/.bin/lighthouse ]; then
   say "npm ci in end2end/lighthouse/"

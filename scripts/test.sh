@@ -10,7 +10,7 @@ started=$(date +%s)
 
 bash scripts/setup.sh
 use_project_tools
-trap stop_postgres EXIT
+trap 'stop_postgres; stop_s3' EXIT
 
 say "cargo fmt --check"
 cargo fmt --all --check
@@ -21,7 +21,8 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 say "unit tests"
 cargo test -p app --features ssr
-say "integration tests on SQLite"
+start_s3
+say "integration tests on SQLite (attachments also on the S3-compatible server)"
 MADOGUCHI_TEST_POSTGRES= cargo test -p server
 
 start_postgres
