@@ -123,7 +123,7 @@ pub fn AttachmentPicker(uploads: Uploads, #[prop(into)] id: String) -> impl Into
                     id=id
                     type="file"
                     multiple
-                    class="visually-hidden"
+                    class="sr-only"
                     accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
                     aria-describedby=hint_id.clone()
                     disabled=full
