@@ -12,6 +12,10 @@ areas=$(sed -n 's/^area-\([a-z-]*\) = \[\]$/\1/p' frontend/Cargo.toml)
 rm -rf target/site
 for area in $areas; do
   say "building the $area bundle (trunk, release; the first one compiles the app, about 1–2 minutes)"
-  trunk build --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
+  # Staff areas also load style/staff.css (staff.html); member pages carry none of it.
+  page=index.html
+  case $area in staff*) page=staff.html ;; esac
+  trunk build "$page" --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
+  if [ "$page" != index.html ]; then mv "target/site/a/$area/$page" "target/site/a/$area/index.html"; fi
 done
 node end2end/precompress.mjs target/site --budget home=250 --budget faq=250

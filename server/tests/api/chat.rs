@@ -163,6 +163,27 @@ async fn two_staff_taking_at_once_never_get_the_same_member() {
 }
 
 #[tokio::test]
+async fn one_staff_member_pressing_take_next_in_many_tabs_stays_within_capacity() {
+    let app = chat_app(|_| {}).await;
+    for i in 0..6 {
+        let m = member(&app, &format!("cap{i}@example.jp")).await;
+        join(&m, "other").await;
+    }
+    let sato = staff(&app, "cap-staff@example.jp").await;
+    // Room for two: six tabs press at once.
+    let (status, _) = sato.call("chat/staff/presence", json!({ "available": true, "capacity": 2 })).await;
+    assert_eq!(status, 200);
+    let presses = (0..6).map(|_| sato.call("chat/staff/take-next", json!({})));
+    let taken = futures_util::future::join_all(presses).await;
+    assert_eq!(taken.iter().filter(|(_, id)| id.is_i64()).count(), 2, "{taken:?}");
+    let (active,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE status = 'active'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(active, 2);
+}
+
+#[tokio::test]
 async fn sockets_are_only_for_the_chats_own_member_and_staff_and_our_origin() {
     let app = chat_app(|_| {}).await;
     let owner = member(&app, "owner@example.jp").await;

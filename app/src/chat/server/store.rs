@@ -292,29 +292,27 @@ pub async fn store_message(
 pub async fn take_next() -> AppResult<Option<i64>> {
     let staff = require_staff().await?;
     let state = state()?;
-    let (active,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM chat_sessions WHERE staff_id = $1 AND status = 'active'")
-            .bind(staff.id)
-            .fetch_one(&state.db.pool)
-            .await?;
-    let capacity: Option<(i64,)> = sqlx::query_as("SELECT capacity FROM staff_presence WHERE staff_id = $1")
-        .bind(staff.id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    if active >= capacity.map(|(c,)| c).unwrap_or(3) {
-        return Ok(None);
-    }
     let lock = if state.db.backend == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
     let now = state.clock.now_ms();
+    // The room left is part of the claiming UPDATE (no count read first), and on PostgreSQL
+    // everything that fills a staff member's places (take-next, hand-overs) takes turns on one
+    // transaction lock, so two tabs pressing at once cannot take the staff member past capacity.
+    let mut tx = state.db.pool.begin().await?;
+    if state.db.backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(727003)").execute(&mut *tx).await?;
+    }
     let taken: Option<(i64,)> = sqlx::query_as(&format!(
         "UPDATE chat_sessions SET status = 'active', staff_id = $1, taken_at = $2
          WHERE id = (SELECT id FROM chat_sessions WHERE status = 'waiting' ORDER BY id LIMIT 1 {lock}) AND status = 'waiting'
+           AND (SELECT COUNT(*) FROM chat_sessions c WHERE c.staff_id = $1 AND c.status = 'active')
+               < COALESCE((SELECT capacity FROM staff_presence WHERE staff_id = $1), 3)
          RETURNING id"
     ))
     .bind(staff.id)
     .bind(now)
-    .fetch_optional(&state.db.pool)
+    .fetch_optional(&mut *tx)
     .await?;
+    tx.commit().await?;
     if let Some((id,)) = taken {
         state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id })).await?;
         state.chat.publish(&state.db, HubEvent::Session { session_id: id, event: SessionEvent::Changed }).await?;
