@@ -15,7 +15,7 @@ for area in $areas; do
   # Staff areas also load style/staff.css (staff.html); member pages carry none of it.
   page=index.html
   case $area in staff*) page=staff.html ;; esac
+  # (Trunk writes index.html whatever the source page is called.)
   trunk build "$page" --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
-  if [ "$page" != index.html ]; then mv "target/site/a/$area/$page" "target/site/a/$area/index.html"; fi
 done
 node end2end/precompress.mjs target/site --budget home=250 --budget faq=250
