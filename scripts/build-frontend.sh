@@ -12,9 +12,13 @@ areas=$(sed -n 's/^area-\([a-z-]*\) = \[\]$/\1/p' frontend/Cargo.toml)
 rm -rf target/site
 for area in $areas; do
   say "building the $area bundle (trunk, release; the first one compiles the app, about 1–2 minutes)"
-  # Staff areas also load style/staff.css (staff.html); member pages carry none of it.
-  page=index.html
-  case $area in staff*) page=staff.html ;; esac
+  # The budgeted entry pages (home, help center) load style/main.css only; the member areas with
+  # forms and conversations add member.css (member.html), the staff areas staff.css too.
+  case $area in
+    home | faq) page=index.html ;;
+    staff*) page=staff.html ;;
+    *) page=member.html ;;
+  esac
   # (Trunk writes index.html whatever the source page is called.)
   trunk build "$page" --no-default-features --features "area-$area" --dist "target/site/a/$area" --public-url "/a/$area/"
 done

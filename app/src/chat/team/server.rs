@@ -158,7 +158,7 @@ pub async fn mail_transcript(session_id: i64) -> AppResult<()> {
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let messages = messages_for(&state.db, session_id).await?;
     let lines: Vec<String> =
-        messages.iter().map(|m| format!("[{}] {}:\n{}", format_datetime(&m.at, lang), m.author, m.body)).collect();
+        messages.iter().map(|m| transcript_line(m, lang)).collect();
     let link = format!("{}/chat/history/{session_id}", state.settings.public_url);
     let (subject, intro) = match lang {
         Lang::Ja => (
@@ -175,4 +175,18 @@ pub async fn mail_transcript(session_id: i64) -> AppResult<()> {
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(())
+}
+
+/// One message of a mailed transcript: files are named, never carried (the link leads to them).
+fn transcript_line(m: &crate::chat::protocol::ChatMessage, lang: crate::i18n::Lang) -> String {
+    let mut line = format!("[{}] {}:\n{}", format_datetime(&m.at, lang), m.author, m.body);
+    if !m.attachments.is_empty() {
+        let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+        let label = match lang {
+            crate::i18n::Lang::Ja => "添付ファイル",
+            crate::i18n::Lang::En => "Attachments",
+        };
+        line.push_str(&format!("\n({label}: {})", names.join(", ")));
+    }
+    line
 }
