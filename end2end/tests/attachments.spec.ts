@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { login, registerMember, staff, uniqueEmail } from './helpers';
+import { chatDesk, fillPointsInquiry, login, registerMember, staff, uniqueEmail } from './helpers';
 
 // A real 1×1 PNG; the server decodes and re-encodes it like any screenshot.
 const PNG_B64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -14,14 +14,7 @@ async function openInquiryAsStaff(page: Page, reference: string) {
 test('a member attaches a screenshot in the wizard, sees it on the confirm step and in history, and staff open it', async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await registerMember(page, uniqueEmail('attach'), '添付 花子');
-  await page.goto('/contact?category=points');
-  await page.getByRole('checkbox', { name: /個人情報の取り扱いについて/ }).check();
-  await page.getByRole('checkbox', { name: /利用規約/ }).check();
-  await page.getByRole('button', { name: 'お問い合わせフォームへ' }).click();
-  await page.getByLabel(/ショップ・広告主名/).fill('楽天トラベル');
-  await page.getByLabel(/ご利用日/).fill('2026-10-02');
-  await page.getByLabel(/ご利用金額/).fill('5,000');
-  await page.getByLabel(/現在の通帳の状態/).selectOption({ label: '通帳に記載がない' });
+  await fillPointsInquiry(page);
   await page.getByLabel(/お問い合わせ内容/).fill('注文確認画面を添付します。');
 
   const picker = page.getByLabel(/ファイルを添付/);
@@ -67,11 +60,7 @@ test('a member attaches a screenshot in the wizard, sees it on the confirm step 
 });
 
 test('a member pastes a screenshot into chat and staff see it', async ({ browser }) => {
-  const s = await (await browser.newContext()).newPage();
-  await login(s, staff.email, staff.password, '/admin/chat');
-  await expect(s.getByRole('heading', { name: 'チャット対応' })).toBeVisible();
-  const available = s.getByRole('checkbox', { name: '対応可能' });
-  if (!(await available.isChecked())) await available.check();
+  const s = await chatDesk(browser);
 
   const m = await (await browser.newContext()).newPage();
   await registerMember(m, uniqueEmail('paste'), '貼り付け 太郎');

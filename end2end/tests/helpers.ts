@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { waitForMail } from './mail';
 import { secondStep } from './totp';
 
@@ -58,6 +58,14 @@ export async function login(page: Page, email: string, password: string, next = 
 /** A member sends a points inquiry through the wizard; returns its reference. */
 export async function sendPointsInquiry(page: Page, email = uniqueEmail('inquiry'), name = '衝突 花子'): Promise<string> {
   await registerMember(page, email, name);
+  await fillPointsInquiry(page);
+  await page.getByRole('button', { name: '確認画面へ' }).click();
+  await page.getByRole('button', { name: '送信する' }).click();
+  return (await page.locator('.reference').textContent())!.trim();
+}
+
+/** The logged-in member opens the wizard for points and fills step 3 (not sent yet). */
+export async function fillPointsInquiry(page: Page) {
   await page.goto('/contact?category=points');
   await page.getByRole('checkbox', { name: /個人情報の取り扱いについて/ }).check();
   await page.getByRole('checkbox', { name: /利用規約/ }).check();
@@ -67,7 +75,14 @@ export async function sendPointsInquiry(page: Page, email = uniqueEmail('inquiry
   await page.getByLabel(/ご利用金額/).fill('5,000');
   await page.getByLabel(/現在の通帳の状態/).selectOption({ label: '通帳に記載がない' });
   await page.getByLabel(/お問い合わせ内容/).fill('ポイントが付きません。');
-  await page.getByRole('button', { name: '確認画面へ' }).click();
-  await page.getByRole('button', { name: '送信する' }).click();
-  return (await page.locator('.reference').textContent())!.trim();
+}
+
+/** The supervisor's chat console, marked available for chats. */
+export async function chatDesk(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, staff.email, staff.password, '/admin/chat');
+  await expect(page.getByRole('heading', { name: 'チャット対応' })).toBeVisible();
+  const available = page.getByRole('checkbox', { name: '対応可能' });
+  if (!(await available.isChecked())) await available.check();
+  return page;
 }

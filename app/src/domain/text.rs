@@ -98,22 +98,16 @@ impl ValidationError {
                 "添付できるのは PNG・JPEG・WebP・GIF の画像と PDF だけです。".into()
             }
             (Self::FileKind, Lang::En) => "Only PNG, JPEG, WebP and GIF images and PDF files can be attached.".into(),
-            (Self::FileHeic, Lang::Ja) => {
-                "HEIC 形式の写真は添付できません。JPEG で保存するか、スクリーンショットを添付してください(PNG・JPEG・WebP・GIF・PDF)。".into()
-            }
-            (Self::FileHeic, Lang::En) => {
-                "HEIC photos cannot be attached. Save it as JPEG or attach a screenshot (PNG, JPEG, WebP, GIF, PDF).".into()
-            }
-            (Self::FileUnreadable, Lang::Ja) => "画像を読み込めませんでした。ファイルが壊れていないかご確認ください。".into(),
-            (Self::FileUnreadable, Lang::En) => "The image could not be read. Please check that the file is intact.".into(),
+            (Self::FileHeic, Lang::Ja) => "HEIC は添付できません。JPEG で保存してから添付してください。".into(),
+            (Self::FileHeic, Lang::En) => "HEIC cannot be attached. Please save it as JPEG first.".into(),
+            (Self::FileUnreadable, Lang::Ja) => "画像を読み込めませんでした。".into(),
+            (Self::FileUnreadable, Lang::En) => "The image could not be read.".into(),
             (Self::FileTooLarge { max_mb }, Lang::Ja) => format!("1ファイル{max_mb}MBまで添付できます。"),
             (Self::FileTooLarge { max_mb }, Lang::En) => format!("Each file can be at most {max_mb} MB."),
             (Self::FilesTooLarge { max_mb }, Lang::Ja) => format!("添付ファイルは合計{max_mb}MBまでです。"),
             (Self::FilesTooLarge { max_mb }, Lang::En) => format!("Attachments can be at most {max_mb} MB in total."),
-            (Self::FileUnavailable, Lang::Ja) => {
-                "添付ファイルの有効期限が切れたか、見つかりません。もう一度添付してください。".into()
-            }
-            (Self::FileUnavailable, Lang::En) => "An attachment expired or was not found. Please attach it again.".into(),
+            (Self::FileUnavailable, Lang::Ja) => "添付ファイルが見つかりません。もう一度添付してください。".into(),
+            (Self::FileUnavailable, Lang::En) => "An attachment was not found. Please attach it again.".into(),
             (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
             (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
         }

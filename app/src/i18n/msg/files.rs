@@ -10,5 +10,4 @@ texts! {
     ATTACH_OPEN = "クリックで拡大" / "Click to enlarge";
     ATTACH_DOWNLOAD = "ダウンロード" / "Download";
     CHAT_ERR_FILE = "添付ファイルを送れませんでした(有効期限切れ、または合計サイズが大きすぎます)。もう一度添付してください。" / "The attachments could not be sent (expired, or too large together). Please attach them again.";
-    ATTACH_WAIT = "アップロードが終わるまでお待ちください。" / "Please wait until the upload finishes.";
 }
