@@ -6,6 +6,7 @@ mod purge;
 mod serve;
 mod storage;
 mod upload;
+mod workers;
 
 pub use attach::{attach_to_chat, attach_to_inquiry, chat_files, inquiry_files, Place};
 pub use image_work::{reencode, Reencoded};

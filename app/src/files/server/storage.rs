@@ -7,6 +7,7 @@ use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use super::workers::ImageWorkers;
 use tokio::sync::Semaphore;
 
 pub trait BlobStore: Send + Sync {
@@ -52,8 +53,11 @@ impl BlobStore for DiskStore {
             tokio::fs::create_dir_all(&dir).await.map_err(|e| storage_error("mkdir", e))?;
             // Written beside and renamed: a reader never sees half a file.
             let partial = dir.join(format!(".{hash}.{}", crate::files::server::upload::random_id()));
-            tokio::fs::write(&partial, &bytes).await.map_err(|e| storage_error("write", e))?;
-            tokio::fs::rename(&partial, &path).await.map_err(|e| storage_error("rename", e))
+            // The bytes move to the writing thread (`tokio::fs::write` would copy them first).
+            tokio::task::spawn_blocking(move || std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, &path)))
+                .await
+                .map_err(|e| storage_error("write", e))?
+                .map_err(|e| storage_error("write", e))
         })
     }
 
@@ -183,12 +187,14 @@ impl BlobStore for S3Store {
     }
 }
 
-/// The blob store in use, where uploads are spooled, and the re-encoding slots.
+/// The blob store in use, where uploads are spooled, and the re-encoding threads with their
+/// slots (one slot per thread: an upload holds one from reading its spool file to storing).
 #[derive(Clone)]
 pub struct FileStore {
     pub blobs: Arc<dyn BlobStore>,
     pub spool: PathBuf,
-    pub(super) work: Arc<Semaphore>,
+    pub(super) slots: Arc<Semaphore>,
+    pub(super) workers: Arc<ImageWorkers>,
 }
 
 impl FileStore {
@@ -199,7 +205,8 @@ impl FileStore {
         };
         let spool = settings.files_dir.join("spool");
         std::fs::create_dir_all(&spool).map_err(|e| format!("{}: {e}", spool.display()))?;
-        Ok(FileStore { blobs, spool, work: Arc::new(Semaphore::new(settings.image_concurrency.max(1))) })
+        let n = settings.image_concurrency.max(1);
+        Ok(FileStore { blobs, spool, slots: Arc::new(Semaphore::new(n)), workers: Arc::new(ImageWorkers::start(n)) })
     }
 
     /// A blob's name is a hash we computed; anything else in the store is left alone.

@@ -94,19 +94,23 @@ pub async fn upload(
     let (kind, spooled) = receive(&state, body).await?;
     // A few at a time from here on (reading, decoding a large photo takes a few hundred MB and a
     // core, storing): however many arrive together, memory stays bounded.
-    let _slot = state.files.work.acquire().await.map_err(|_| AppError::Busy)?;
-    let raw = tokio::fs::read(&spooled.path).await.map_err(|_| AppError::Internal)?;
-    drop(spooled);
-    let (kind, bytes, thumb) = if kind.is_image() {
-        let done = tokio::task::spawn_blocking(move || reencode(kind, &raw)).await.map_err(|e| {
-            tracing::error!(error = %e, "re-encoding task failed");
-            AppError::Internal
-        })?;
-        let done = done.map_err(|e| AppError::field("file", e))?;
-        (done.kind, done.bytes, Some(done.thumb))
-    } else {
-        (kind, raw, None)
-    };
+    let _slot = state.files.slots.acquire().await.map_err(|_| AppError::Busy)?;
+    let (kind, bytes, thumb) = state
+        .files
+        .workers
+        .run(move || -> AppResult<(FileKind, Vec<u8>, Option<Vec<u8>>)> {
+            let raw = std::fs::read(&spooled.path).map_err(|e| {
+                tracing::error!(error = %e, "cannot read the upload spool file");
+                AppError::Internal
+            })?;
+            drop(spooled);
+            if !kind.is_image() {
+                return Ok((kind, raw, None));
+            }
+            let done = reencode(kind, &raw).map_err(|e| AppError::field("file", e))?;
+            Ok((done.kind, done.bytes, Some(done.thumb)))
+        })
+        .await??;
     let size = bytes.len() as i64;
     let hash = hex_sha256(&bytes);
     state.files.blobs.put(&hash, bytes).await?;
@@ -145,6 +149,8 @@ async fn receive(state: &AppState, body: Body) -> AppResult<(FileKind, Spooled)>
         tracing::error!(error = %e, "cannot create the upload spool file");
         AppError::Internal
     })?;
+    // Each write waits for the one before; no upload holds more than this in memory.
+    file.set_max_buf_size(64 * 1024);
     let mut stream = body.into_data_stream();
     let mut head: Vec<u8> = Vec::with_capacity(HEAD);
     let mut kind = None;
