@@ -91,10 +91,11 @@ pub fn connect(session: i64) -> ChatConnection {
                 let last_seen = conn.messages.with_untracked(|m| m.last().map(|m| m.id).unwrap_or(0));
                 let mut hello = vec![ClientMsg::Hello { last_seen_id: last_seen }];
                 hello.extend(
-                    conn.pending
-                        .get_untracked()
-                        .into_iter()
-                        .map(|(client_id, body, attachments)| ClientMsg::Send { client_id, body, attachments }),
+                    conn.pending.get_untracked().into_iter().map(|(client_id, body, attachments)| ClientMsg::Send {
+                        client_id,
+                        body,
+                        attachments,
+                    }),
                 );
                 let mut ok = true;
                 for msg in hello {

@@ -94,9 +94,7 @@ impl ValidationError {
             (Self::InvalidKey, Lang::En) => "Use up to 32 of a–z, 0–9, _ and -.".into(),
             (Self::Duplicate, Lang::Ja) => "同じ値がすでに使われています。".into(),
             (Self::Duplicate, Lang::En) => "This value is already used.".into(),
-            (Self::FileKind, Lang::Ja) => {
-                "添付できるのは PNG・JPEG・WebP・GIF の画像と PDF だけです。".into()
-            }
+            (Self::FileKind, Lang::Ja) => "添付できるのは PNG・JPEG・WebP・GIF の画像と PDF だけです。".into(),
             (Self::FileKind, Lang::En) => "Only PNG, JPEG, WebP and GIF images and PDF files can be attached.".into(),
             (Self::FileHeic, Lang::Ja) => "HEIC は添付できません。JPEG で保存してから添付してください。".into(),
             (Self::FileHeic, Lang::En) => "HEIC cannot be attached. Please save it as JPEG first.".into(),

@@ -38,8 +38,8 @@ impl Uploads {
     /// Uploads these files, as many as fit in the three places.
     #[cfg(feature = "csr")]
     pub fn add(&self, chosen: Vec<web_sys::File>) {
-        let room = MAX_FILES_PER_MESSAGE
-            .saturating_sub(self.files.with_untracked(Vec::len) + self.pending.get_untracked());
+        let room =
+            MAX_FILES_PER_MESSAGE.saturating_sub(self.files.with_untracked(Vec::len) + self.pending.get_untracked());
         if chosen.len() > room {
             let problem = crate::domain::ValidationError::TooMany { max: MAX_FILES_PER_MESSAGE };
             self.problem.set(Some(AppError::field("file", problem)));

@@ -51,7 +51,9 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
     let mut st = open(&sato, &app.address, s1).await;
     st.status(SessionStatus::Active).await;
     h.send(ClientMsg::Send {
-        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into(), attachments: Vec::new()
+        client_id: "h-1".into(),
+        body: "ポイント交換の方法を教えてください".into(),
+        attachments: Vec::new(),
     })
     .await;
     let id = h
@@ -62,7 +64,9 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
     st.send(ClientMsg::Typing).await;
     h.until(|m| matches!(m, ServerMsg::Typing { from_staff: true }).then_some(())).await;
     st.send(ClientMsg::Send {
-        client_id: "s-1".into(), body: "交換ページからお手続きいただけます。".into(), attachments: Vec::new()
+        client_id: "s-1".into(),
+        body: "交換ページからお手続きいただけます。".into(),
+        attachments: Vec::new(),
     })
     .await;
     let reply = h.until(|m| if let ServerMsg::Message(m) = m { m.from_staff.then_some(m) } else { None }).await;
@@ -70,7 +74,9 @@ async fn two_members_queue_staff_take_them_and_messages_flow_both_ways() {
 
     // A resend with the same client id (after a reconnect, say) is stored once.
     h.send(ClientMsg::Send {
-        client_id: "h-1".into(), body: "ポイント交換の方法を教えてください".into(), attachments: Vec::new()
+        client_id: "h-1".into(),
+        body: "ポイント交換の方法を教えてください".into(),
+        attachments: Vec::new(),
     })
     .await;
     let again = h

@@ -49,7 +49,11 @@ async fn a_flood_closes_that_connection_and_other_chats_carry_on() {
     let mut st2 = open(&sato, &app.address, s2).await;
     st2.status(SessionStatus::Active).await;
 
-    let frame = serde_json::to_string(&ClientMsg::Send { client_id: "x".into(), body: "連打".into(), attachments: Vec::new() }).unwrap();
+    let frame =
+        serde_json::to_string(&ClientMsg::Send {
+            client_id: "x".into(), body: "連打".into(), attachments: Vec::new()
+        })
+        .unwrap();
     let mut sent = 0;
     for i in 0..10_000 {
         let f = frame.replace("\"x\"", &format!("\"x{i}\""));
@@ -68,7 +72,12 @@ async fn a_flood_closes_that_connection_and_other_chats_carry_on() {
         .unwrap();
     assert!(stored <= 11, "only the burst was stored: {stored} of {sent}");
 
-    good.send(ClientMsg::Send { client_id: "c-1".into(), body: "こちらは普通に話せます".into(), attachments: Vec::new() }).await;
+    good.send(ClientMsg::Send {
+        client_id: "c-1".into(),
+        body: "こちらは普通に話せます".into(),
+        attachments: Vec::new(),
+    })
+    .await;
     let got = st2.until(|m| if let ServerMsg::Message(m) = m { Some(m.body) } else { None }).await;
     assert_eq!(got, "こちらは普通に話せます");
 }

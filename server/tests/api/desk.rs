@@ -108,7 +108,11 @@ async fn the_chat_console_hears_queue_leaves_its_chats_and_their_messages_withou
 
     // The member writes: the chat's staff member is told, nobody else.
     let mut member_socket = crate::ws::open(&m, &writer.address, chat).await;
-    member_socket.send(ClientMsg::Send { client_id: "c-1".into(), body: "ポイントについて".into(), attachments: Vec::new() }).await;
+    member_socket
+        .send(ClientMsg::Send {
+            client_id: "c-1".into(), body: "ポイントについて".into(), attachments: Vec::new()
+        })
+        .await;
     assert_eq!(next(&mut mine).await, Some(DeskEvent::ChatMessage { session_id: chat, staff_id }));
     member_socket.send(ClientMsg::End).await;
     assert_eq!(next(&mut mine).await, Some(DeskEvent::ChatChanged { session_id: chat, staff_id }));

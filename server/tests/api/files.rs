@@ -48,7 +48,11 @@ async fn get(client: &Client, path: &str) -> reqwest::Response {
 }
 
 fn field_error(answer: &Value, field: &str) -> Value {
-    answer["Validation"].as_array().and_then(|l| l.iter().find(|f| f["field"] == field)).map(|f| f["error"].clone()).unwrap_or(Value::Null)
+    answer["Validation"]
+        .as_array()
+        .and_then(|l| l.iter().find(|f| f["field"] == field))
+        .map(|f| f["error"].clone())
+        .unwrap_or(Value::Null)
 }
 
 async fn staff(app: &TestApp) -> Client {
@@ -184,7 +188,8 @@ async fn the_kind_comes_from_the_bytes_and_limits_are_kept() {
     // Past the per-file limit: refused while streaming, nothing kept.
     let (status, answer) = upload(&a, "huge.pdf", [PDF, &vec![b' '; 400_000]].concat()).await;
     assert_eq!((status, refused(&answer)), (422, json!({ "FileTooLarge": { "max_mb": 1 } })));
-    let (kept,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM attachments").fetch_one(&app.state.db.pool).await.unwrap();
+    let (kept,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM attachments").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(kept, 1);
     let spooled = std::fs::read_dir(&app.state.files.spool).unwrap().count();
     assert_eq!(spooled, 0, "no spool file is left behind");
@@ -198,7 +203,8 @@ async fn the_kind_comes_from_the_bytes_and_limits_are_kept() {
     assert_eq!((status, field_error(&answer, "attachments")), (422, json!({ "FilesTooLarge": { "max_mb": 1 } })));
     // Four files are three too many.
     let mut inquiry = points_inquiry("limits-2");
-    inquiry["input"]["attachments"] = json!(["AAAAAAAAAAAAAAAAAAAAAA", "BAAAAAAAAAAAAAAAAAAAAA", "CAAAAAAAAAAAAAAAAAAAAA", "DAAAAAAAAAAAAAAAAAAAAA"]);
+    inquiry["input"]["attachments"] =
+        json!(["AAAAAAAAAAAAAAAAAAAAAA", "BAAAAAAAAAAAAAAAAAAAAA", "CAAAAAAAAAAAAAAAAAAAAA", "DAAAAAAAAAAAAAAAAAAAAA"]);
     let (status, answer) = a.call("contact/submit", inquiry).await;
     assert_eq!((status, field_error(&answer, "attachments")), (422, json!({ "TooMany": { "max": 3 } })));
     // The refused inquiries stored nothing, and their files are still free to send.
@@ -243,11 +249,14 @@ async fn an_upload_is_attached_once_when_messages_race_for_it() {
     let statuses = futures_util::future::join_all(sends).await;
     assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == 200 || *s == 422), "{statuses:?}");
-    let (attached,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM attachments WHERE inquiry_message_id IS NOT NULL").fetch_one(&app.state.db.pool).await.unwrap();
+    let (attached,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM attachments WHERE inquiry_message_id IS NOT NULL")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(attached, 1);
     // Only the message that got the file was stored.
-    let (messages,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM inquiry_messages").fetch_one(&app.state.db.pool).await.unwrap();
+    let (messages,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM inquiry_messages").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(messages, 1);
 }
 
@@ -274,10 +283,19 @@ async fn files_in_chat_reach_the_other_side() {
     ms.send(ClientMsg::Send { client_id: "f-1".into(), body: String::new(), attachments: vec![id.clone()] }).await;
     ms.until(|msg| matches!(msg, ServerMsg::Ack { .. }).then_some(())).await;
     // Someone else's or a made-up file: refused, nothing stored.
-    ms.send(ClientMsg::Send { client_id: "f-2".into(), body: "これも".into(), attachments: vec!["AAAAAAAAAAAAAAAAAAAAAA".into()] }).await;
+    ms.send(ClientMsg::Send {
+        client_id: "f-2".into(),
+        body: "これも".into(),
+        attachments: vec!["AAAAAAAAAAAAAAAAAAAAAA".into()],
+    })
+    .await;
     let problem = ms.until(|msg| if let ServerMsg::Error(p) = msg { Some(p) } else { None }).await;
     assert_eq!(problem, app::chat::protocol::ChatProblem::FileUnavailable);
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_messages WHERE session_id = $1").bind(s).fetch_one(&app.state.db.pool).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM chat_messages WHERE session_id = $1")
+        .bind(s)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(n, 1);
     // The transcript staff read later carries the file too.
     let history = app::chat::server::messages_for(&app.state.db, s).await.unwrap();
@@ -327,7 +345,8 @@ async fn a_withdrawn_members_files_are_erased_with_their_data() {
     let b = member(&app, "staying@example.jp").await;
     let (_, same) = upload(&b, "same.png", png(30, 30)).await;
     assert_eq!(a.call("account/withdraw", json!({ "password": "password-123" })).await.0, 200);
-    let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM attachments").fetch_one(&app.state.db.pool).await.unwrap();
+    let (left,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM attachments").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(left, 1);
     assert_eq!(get(&sato, &format!("/files/{}", mine["id"].as_str().unwrap())).await.status(), 404);
     assert_eq!(get(&b, &format!("/files/{}", same["id"].as_str().unwrap())).await.status(), 200);
@@ -367,7 +386,13 @@ async fn the_hostile_corpus_in_names_ids_and_attachment_lists() {
 
 fn urlencode(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 

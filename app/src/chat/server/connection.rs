@@ -8,8 +8,8 @@ use crate::auth::UserView;
 use crate::chat::protocol::{ChatProblem, ClientMsg, ServerMsg, SessionState, SessionStatus, MESSAGE_MAX};
 use crate::desk::DeskEvent;
 use crate::domain::check_multiline;
-use crate::files::AttachmentIds;
 use crate::error::{AppError, AppResult};
+use crate::files::AttachmentIds;
 use crate::infra::AppState;
 use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use tokio::sync::broadcast::error::RecvError;
@@ -206,7 +206,11 @@ impl<S: Sink<ServerMsg> + Unpin> Conn<'_, S> {
                 };
                 // Files alone make a message; otherwise it needs some text.
                 let min = usize::from(files.is_empty());
-                let body = if files.is_empty() || !body.is_empty() { check_multiline(&body, min, MESSAGE_MAX) } else { Ok(body) };
+                let body = if files.is_empty() || !body.is_empty() {
+                    check_multiline(&body, min, MESSAGE_MAX)
+                } else {
+                    Ok(body)
+                };
                 let Ok(body) = body else {
                     return self.send(ServerMsg::Error(ChatProblem::InvalidMessage)).await;
                 };

@@ -157,8 +157,7 @@ pub async fn mail_transcript(session_id: i64) -> AppResult<()> {
         sqlx::query_as("SELECT mail_lang FROM users WHERE id = $1").bind(member.id).fetch_one(&mut *tx).await?;
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let messages = messages_for(&state.db, session_id).await?;
-    let lines: Vec<String> =
-        messages.iter().map(|m| transcript_line(m, lang)).collect();
+    let lines: Vec<String> = messages.iter().map(|m| transcript_line(m, lang)).collect();
     let link = format!("{}/chat/history/{session_id}", state.settings.public_url);
     let (subject, intro) = match lang {
         Lang::Ja => (

@@ -24,7 +24,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         return Ok(existing);
     }
 
-    let files = crate::files::AttachmentIds::parse(&input.attachments).map_err(|e| AppError::field("attachments", e))?;
+    let files =
+        crate::files::AttachmentIds::parse(&input.attachments).map_err(|e| AppError::field("attachments", e))?;
     let categories = load_categories(&state.db).await?;
     let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
         return Err(AppError::field("category_id", ValidationError::InvalidChoice));

@@ -9,8 +9,14 @@ use sqlx::AnyConnection;
 #[derive(Debug, Clone, Copy)]
 pub enum Place {
     /// The inquiry itself (sent with the wizard), or one message of its thread.
-    Inquiry { inquiry_id: i64, message_id: Option<i64> },
-    Chat { session_id: i64, message_id: i64 },
+    Inquiry {
+        inquiry_id: i64,
+        message_id: Option<i64>,
+    },
+    Chat {
+        session_id: i64,
+        message_id: i64,
+    },
 }
 
 fn placeholders(from: usize, n: usize) -> String {

@@ -1,13 +1,13 @@
 //! Where the bytes live: one small trait, a directory on disk (the embedded default) and an
 //! S3-compatible bucket (several instances). Blobs are named by the SHA-256 of their content, so
 //! the same screenshot sent twice is kept once and a name can never point at other content.
+use super::workers::ImageWorkers;
 use crate::error::{AppError, AppResult};
 use crate::infra::Settings;
 use futures_util::future::BoxFuture;
 use futures_util::TryStreamExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use super::workers::ImageWorkers;
 use tokio::sync::Semaphore;
 
 pub trait BlobStore: Send + Sync {
@@ -54,10 +54,12 @@ impl BlobStore for DiskStore {
             // Written beside and renamed: a reader never sees half a file.
             let partial = dir.join(format!(".{hash}.{}", crate::files::server::upload::random_id()));
             // The bytes move to the writing thread (`tokio::fs::write` would copy them first).
-            tokio::task::spawn_blocking(move || std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, &path)))
-                .await
-                .map_err(|e| storage_error("write", e))?
-                .map_err(|e| storage_error("write", e))
+            tokio::task::spawn_blocking(move || {
+                std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, &path))
+            })
+            .await
+            .map_err(|e| storage_error("write", e))?
+            .map_err(|e| storage_error("write", e))
         })
     }
 
@@ -121,9 +123,8 @@ const S3_PREFIX: &str = "files";
 
 impl S3Store {
     pub fn from_settings(settings: &Settings, bucket: &str) -> Result<S3Store, String> {
-        let mut builder = object_store::aws::AmazonS3Builder::new()
-            .with_bucket_name(bucket)
-            .with_region(&settings.s3_region);
+        let mut builder =
+            object_store::aws::AmazonS3Builder::new().with_bucket_name(bucket).with_region(&settings.s3_region);
         if let Some(endpoint) = &settings.s3_endpoint {
             // Self-hosted servers: path-style addressing, and plain HTTP when the endpoint says so.
             builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));

@@ -54,7 +54,8 @@ pub fn clean_name(raw: &str, kind: FileKind) -> String {
         _ => base,
     };
     let invisible = |c: char| {
-        c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
     };
     let stem: String = stem.chars().filter(|c| !invisible(*c)).take(NAME_MAX).collect();
     let stem = stem.trim().trim_start_matches('.');
