@@ -16,6 +16,7 @@ mod contact;
 mod desk;
 mod faq;
 mod files;
+mod files_rules;
 mod helpers;
 mod holes;
 mod hostile;

@@ -1,6 +1,6 @@
 //! `GET /api/account/export.json`: everything Madoguchi holds about the caller, as one JSON file
 //! to download: profile, inquiries with their replies, chats with their messages, ideas and votes,
-//! survey answers and help-article ratings. Staff-only material (internal notes) is not the
+//! survey answers, help-article ratings and the list of their files. Staff-only material (internal notes) is not the
 //! member's data and is left out.
 use super::Member;
 use crate::calendar::Moment;
@@ -22,6 +22,18 @@ struct Export {
     idea_votes: Vec<IdeaVote>,
     surveys: Vec<Survey>,
     help_ratings: Vec<HelpRating>,
+    /// Files on the member's inquiries and chats (theirs and staff's), named with the address
+    /// that serves them to the member: the export stays one small JSON file.
+    files: Vec<File>,
+}
+
+#[derive(Serialize)]
+struct File {
+    name: String,
+    kind: String,
+    size: i64,
+    uploaded_at: Moment,
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -158,6 +170,15 @@ async fn gather(state: &AppState, user_id: i64) -> AppResult<Export> {
             .bind(user_id)
             .fetch_all(db)
             .await?;
+    let files: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT a.id, a.name, a.kind, a.size, a.created_at FROM attachments a
+         LEFT JOIN inquiries i ON i.id = a.inquiry_id
+         LEFT JOIN chat_sessions c ON c.id = a.chat_session_id
+         WHERE a.uploader_id = $1 OR i.member_id = $1 OR c.member_id = $1 ORDER BY a.created_at",
+    )
+    .bind(user_id)
+    .fetch_all(db)
+    .await?;
     Ok(Export {
         exported_at: Moment::from_millis(state.clock.now_ms()),
         profile: Profile {
@@ -191,6 +212,16 @@ async fn gather(state: &AppState, user_id: i64) -> AppResult<Export> {
                 article_id,
                 helpful: helpful != 0,
                 rated_at: Moment::from_millis(at),
+            })
+            .collect(),
+        files: files
+            .into_iter()
+            .map(|(id, name, kind, size, at)| File {
+                name,
+                kind,
+                size,
+                uploaded_at: Moment::from_millis(at),
+                url: format!("{}/files/{id}", state.settings.public_url),
             })
             .collect(),
     })
