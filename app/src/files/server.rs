@@ -8,7 +8,7 @@ mod storage;
 mod upload;
 mod workers;
 
-pub use attach::{attach_to_chat, attach_to_inquiry, chat_files, inquiry_files, Place};
+pub use attach::{attach, chat_files, inquiry_files, Place};
 pub use image_work::{reencode, Reencoded};
 pub use purge::{collect_garbage, erase_member_files, purge_files, ErasedBlobs, FilesPurged};
 pub use serve::{download, thumbnail};

@@ -11,6 +11,7 @@ use crate::chat::{ChatEntry, PastChat};
 use crate::desk::server::publish as publish_desk;
 use crate::desk::DeskEvent;
 use crate::error::{AppError, AppResult};
+use crate::files::server::{attach, Place};
 use crate::files::AttachmentIds;
 use crate::infra::http::{parts, state};
 use crate::infra::limits::Action;
@@ -269,7 +270,7 @@ pub async fn store_message(
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((id,)) = inserted {
-        crate::files::server::attach_to_chat(&mut tx, state, author.id, files, session, id).await?;
+        attach(&mut tx, state, author.id, files, Place::Chat { session_id: session, message_id: id }).await?;
     }
     tx.commit().await?;
     let row = sqlx::query(

@@ -6,6 +6,7 @@ use crate::calendar::BusinessCalendar;
 use crate::calendar::Moment;
 use crate::contact::{InquiryDetail, InquirySummary, Status, ThreadInput, ThreadMessage};
 use crate::error::{AppError, AppResult};
+use crate::files::server::{attach, Place};
 use crate::infra::http::state;
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
@@ -148,8 +149,8 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
         }
         return Ok(detail);
     };
-    crate::files::server::attach_to_inquiry(&mut tx, &state, member.id, &files, input.inquiry_id, Some(message_id))
-        .await?;
+    let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
+    attach(&mut tx, &state, member.id, &files, place).await?;
     // An answered inquiry goes back to the desk with a fresh due time.
     sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3 AND status = 'answered'")
         .bind(due.timestamp_millis())

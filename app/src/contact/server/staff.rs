@@ -11,6 +11,7 @@ use crate::contact::{
     AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
 };
 use crate::error::{AppError, AppResult};
+use crate::files::server::{attach, Place};
 use crate::infra::http::state;
 use crate::mail::enqueue_in;
 use sqlx::Row;
@@ -194,8 +195,8 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
             None => Err(AppError::StaleThread),
         };
     };
-    crate::files::server::attach_to_inquiry(&mut tx, &state, staff.id, &files, input.inquiry_id, Some(message_id))
-        .await?;
+    let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
+    attach(&mut tx, &state, staff.id, &files, place).await?;
     // A closing reply closes the inquiry (and opens its survey for seven days).
     let (status, closed_at) = if input.close { ("closed", Some(now)) } else { ("answered", None) };
     sqlx::query(

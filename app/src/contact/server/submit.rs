@@ -7,6 +7,7 @@ use crate::calendar::Moment;
 use crate::contact::{validate_fields, InquiryInput, Submitted};
 use crate::domain::{check_line, ValidationError};
 use crate::error::{AppError, AppResult};
+use crate::files::server::{attach, Place};
 use crate::infra::http::state;
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
@@ -82,7 +83,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .execute(&mut *tx)
         .await?;
     // The files go with it, or nothing is stored (the member is sent back to attach again).
-    crate::files::server::attach_to_inquiry(&mut tx, &state, member.id, &files, id, None).await?;
+    let place = Place::Inquiry { inquiry_id: id, message_id: None };
+    attach(&mut tx, &state, member.id, &files, place).await?;
     let submitted = Submitted { id, reference, received_at: now.into(), due_at: due.into() };
     let lang = crate::auth::server::mail_lang(&mut *tx, member.id).await?;
     let mail = acknowledgment(&member, category, &fields, &submitted, files.len(), &state.settings.public_url, lang);

@@ -2,7 +2,7 @@
 use crate::domain::ValidationError;
 use crate::error::{AppError, AppResult};
 use crate::files::{Attachment, AttachmentIds, FileKind};
-use crate::infra::Db;
+use crate::infra::{AppState, Db};
 use sqlx::AnyConnection;
 
 /// Where attached files belong.
@@ -29,15 +29,15 @@ fn placeholders(from: usize, n: usize) -> String {
 /// the same upload cannot both get it.
 pub async fn attach(
     conn: &mut AnyConnection,
+    state: &AppState,
     uploader: i64,
     ids: &AttachmentIds,
     place: Place,
-    now: i64,
-    max_total: u64,
 ) -> AppResult<()> {
     if ids.is_empty() {
         return Ok(());
     }
+    let (now, max_total) = (state.clock.now_ms(), state.settings.message_files_max_bytes);
     let (inquiry, inquiry_message, session, chat_message) = match place {
         Place::Inquiry { inquiry_id, message_id } => (Some(inquiry_id), message_id, None, None),
         Place::Chat { session_id, message_id } => (None, None, Some(session_id), Some(message_id)),
@@ -76,32 +76,6 @@ pub async fn attach(
         ValidationError::FileUnavailable
     };
     Err(AppError::field("attachments", problem))
-}
-
-/// Shorthand for an inquiry or one of its messages.
-pub async fn attach_to_inquiry(
-    conn: &mut AnyConnection,
-    state: &crate::infra::AppState,
-    uploader: i64,
-    ids: &AttachmentIds,
-    inquiry_id: i64,
-    message_id: Option<i64>,
-) -> AppResult<()> {
-    let place = Place::Inquiry { inquiry_id, message_id };
-    attach(conn, uploader, ids, place, state.clock.now_ms(), state.settings.message_files_max_bytes).await
-}
-
-/// Shorthand for a chat message.
-pub async fn attach_to_chat(
-    conn: &mut AnyConnection,
-    state: &crate::infra::AppState,
-    uploader: i64,
-    ids: &AttachmentIds,
-    session_id: i64,
-    message_id: i64,
-) -> AppResult<()> {
-    let place = Place::Chat { session_id, message_id };
-    attach(conn, uploader, ids, place, state.clock.now_ms(), state.settings.message_files_max_bytes).await
 }
 
 fn attachment(id: String, kind: String, name: String, size: i64) -> AppResult<Attachment> {
