@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { chatDesk, fillPointsInquiry, login, registerMember, staff, uniqueEmail } from './helpers';
 
@@ -58,6 +59,47 @@ test('a member attaches a screenshot in the wizard, sees it on the confirm step 
   await registerMember(other, uniqueEmail('other'), '別の 会員');
   expect((await other.request.get(full.url())).status()).toBe(404);
   for (const p of [page, desk, other]) await p.context().close();
+});
+
+test('on a slow line an upload shows how far it has gone, can be stopped, and then finishes', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await registerMember(page, uniqueEmail('slow'), '回線 遅子');
+  await fillPointsInquiry(page);
+  // A line sending 256 KB a second (Chromium's own throttling, as DevTools offers it).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+  const pdf = (name: string, size: number) => ({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(size)]),
+  });
+  const picker = page.getByLabel(/ファイルを添付/);
+
+  await picker.setInputFiles(pdf('明細書.pdf', 2_000_000));
+  const bar = page.getByRole('progressbar', { name: 'アップロード中' });
+  await expect(bar).toBeVisible();
+  // Part of the file has gone up, not all of it.
+  await expect
+    .poll(async () => {
+      const sent = Number(await bar.getAttribute('value'));
+      return sent > 0 && sent < 100;
+    })
+    .toBe(true);
+  await expect(page.locator('.uploads')).toContainText(/アップロード中… \d+%/);
+  // Stopped: no bar, no file, no error, and the message is untouched.
+  await page.getByRole('button', { name: '中止' }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.locator('.attach .file-doc')).toHaveCount(0);
+  await expect(page.locator('.attach [role="alert"]')).toHaveCount(0);
+  await expect(page.getByLabel(/お問い合わせ内容/)).toHaveValue('ポイントが付きません。');
+
+  // A smaller one goes all the way and is attached.
+  await picker.setInputFiles(pdf('領収書.pdf', 400_000));
+  await expect(page.getByRole('progressbar', { name: 'アップロード中' })).toBeVisible();
+  await expect(page.locator('.attach .file-doc').filter({ hasText: '領収書.pdf' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.context().close();
 });
 
 test('a member pastes a screenshot into chat and staff see it', async ({ browser }) => {

@@ -18,7 +18,7 @@ pub fn ChatPanel(conn: ChatConnection, staff_view: bool, #[prop(optional)] title
     let send = move || {
         let body = text.get_untracked();
         let files = uploads.ids();
-        if (body.trim().is_empty() && files.is_empty()) || too_long() || uploads.pending.get_untracked() > 0 {
+        if (body.trim().is_empty() && files.is_empty()) || too_long() || uploads.busy_untracked() {
             return;
         }
         conn.problem.set(None);

@@ -137,7 +137,7 @@ fn InquiryView(
             close: false,
             attachments: uploads.ids(),
         };
-        if uploads.pending.get_untracked() > 0 {
+        if uploads.busy_untracked() {
             return;
         }
         match input.validate() {

@@ -8,13 +8,34 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Uploads {
     pub files: RwSignal<Vec<Attachment>>,
-    pub pending: RwSignal<usize>,
+    /// Uploads under way, in the order they were chosen, with how much has gone up.
+    running: RwSignal<Vec<Running>>,
     pub problem: RwSignal<Option<AppError>>,
+    /// The requests behind `running`, so they can be cancelled. A request leaves this list when it
+    /// ends or is cancelled; one that ends without being here was cancelled.
+    requests: StoredValue<Vec<(u32, web_sys::XmlHttpRequest)>, LocalStorage>,
+    /// Only the browser starts uploads.
+    #[cfg_attr(not(feature = "csr"), allow(dead_code))]
+    next_key: StoredValue<u32>,
+}
+
+/// One upload under way. `sent` and `size` are bytes (JavaScript numbers).
+#[derive(Clone, PartialEq)]
+struct Running {
+    key: u32,
+    sent: f64,
+    size: f64,
 }
 
 impl Uploads {
     pub fn new(initial: Vec<Attachment>) -> Uploads {
-        Uploads { files: RwSignal::new(initial), pending: RwSignal::new(0), problem: RwSignal::new(None) }
+        Uploads {
+            files: RwSignal::new(initial),
+            running: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+            requests: StoredValue::new_local(Vec::new()),
+            next_key: StoredValue::new(0),
+        }
     }
 
     pub fn ids(&self) -> Vec<String> {
@@ -28,39 +49,79 @@ impl Uploads {
 
     /// Uploads are running: sending now would leave them out.
     pub fn busy(&self) -> bool {
-        self.pending.get() > 0
+        self.running.with(|r| !r.is_empty())
+    }
+
+    /// `busy` for event handlers (no tracking).
+    pub fn busy_untracked(&self) -> bool {
+        self.running.with_untracked(|r| !r.is_empty())
     }
 
     pub fn remove(&self, id: &str) {
         self.files.update(|f| f.retain(|a| a.id != id));
     }
 
+    /// Whole percent of what is being uploaded that has gone up; 100 means the server is
+    /// checking the files.
+    fn percent(&self) -> u32 {
+        let (sent, size) = self.running.with(|r| r.iter().fold((0.0, 0.0), |(a, b), u| (a + u.sent, b + u.size)));
+        if size <= 0.0 {
+            return 100;
+        }
+        ((sent / size) * 100.0).clamp(0.0, 100.0) as u32
+    }
+
+    /// Stops the uploads under way; nothing of them is kept (the server drops a partial body).
+    pub fn cancel(&self) {
+        for (_, request) in self.requests.try_update_value(std::mem::take).unwrap_or_default() {
+            let _ = request.abort();
+        }
+        self.running.set(Vec::new());
+    }
+
     /// Uploads these files, as many as fit in the three places.
     #[cfg(feature = "csr")]
     pub fn add(&self, chosen: Vec<web_sys::File>) {
-        let room =
-            MAX_FILES_PER_MESSAGE.saturating_sub(self.files.with_untracked(Vec::len) + self.pending.get_untracked());
+        let taken = self.files.with_untracked(Vec::len) + self.running.with_untracked(Vec::len);
+        let room = MAX_FILES_PER_MESSAGE.saturating_sub(taken);
         if chosen.len() > room {
             let problem = crate::domain::ValidationError::TooMany { max: MAX_FILES_PER_MESSAGE };
             self.problem.set(Some(AppError::field("file", problem)));
         } else {
             self.problem.set(None);
         }
-        let this = *self;
         for file in chosen.into_iter().take(room) {
-            this.pending.update(|n| *n += 1);
-            leptos::task::spawn_local(async move {
-                match send(file).await {
-                    Ok(attachment) => this.files.update(|f| f.push(attachment)),
-                    Err(e) => this.problem.set(Some(e)),
-                }
-                this.pending.update(|n| *n -= 1);
-            });
+            self.start(file);
         }
     }
 
     #[cfg(not(feature = "csr"))]
     pub fn add(&self, _chosen: Vec<web_sys::File>) {}
+
+    #[cfg(feature = "csr")]
+    fn start(&self, file: web_sys::File) {
+        let this = *self;
+        let key = this.next_key.get_value();
+        this.next_key.set_value(key.wrapping_add(1));
+        this.running.update(|r| r.push(Running { key, sent: 0.0, size: file.size() }));
+        leptos::task::spawn_local(async move {
+            let result = send(&file, key, this).await;
+            let still_wanted = this
+                .requests
+                .try_update_value(|r| {
+                    let before = r.len();
+                    r.retain(|(k, _)| *k != key);
+                    r.len() < before
+                })
+                .unwrap_or(false);
+            this.running.update(|r| r.retain(|u| u.key != key));
+            match result {
+                Ok(attachment) if still_wanted => this.files.update(|f| f.push(attachment)),
+                Err(e) if still_wanted => this.problem.set(Some(e)),
+                _ => {}
+            }
+        });
+    }
 
     /// A paste into the message box: image files on the clipboard are attached (text pastes as
     /// usual).
@@ -74,24 +135,42 @@ impl Uploads {
     }
 }
 
-/// `POST /api/files?name=…` with the file as the body.
+/// `POST /api/files?name=…` with the file as the body. XMLHttpRequest rather than fetch: only it
+/// reports how much of a request body has gone up, and a photo on a slow line takes a while.
 #[cfg(feature = "csr")]
-async fn send(file: web_sys::File) -> Result<Attachment, AppError> {
-    use gloo_net::http::Request;
-    let transport = |e: gloo_net::Error| AppError::Transport(e.to_string());
+async fn send(file: &web_sys::File, key: u32, uploads: Uploads) -> Result<Attachment, AppError> {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let failed =
+        |e: wasm_bindgen::JsValue| AppError::Transport(e.as_string().unwrap_or_else(|| "XMLHttpRequest".into()));
+    let request = web_sys::XmlHttpRequest::new().map_err(failed)?;
     let name: String = js_sys::encode_uri_component(&file.name()).into();
-    let response = Request::post(&format!("/api/files?name={name}"))
-        .header("content-type", "application/octet-stream")
-        .body(file)
-        .map_err(transport)?
-        .send()
-        .await
-        .map_err(transport)?;
-    let text = response.text().await.map_err(transport)?;
-    if response.ok() {
-        serde_json::from_str(&text).map_err(|e| AppError::Transport(e.to_string()))
-    } else {
-        Err(serde_json::from_str::<AppError>(&text).unwrap_or(AppError::Transport(response.status().to_string())))
+    request.open_with_async("POST", &format!("/api/files?name={name}"), true).map_err(failed)?;
+    request.set_request_header("content-type", "application/octet-stream").map_err(failed)?;
+    let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
+        uploads.running.update(|r| {
+            if let Some(u) = r.iter_mut().find(|u| u.key == key) {
+                u.sent = ev.loaded();
+            }
+        });
+    });
+    request.upload().map_err(failed)?.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // `loadend` comes once, after success, failure or abort alike.
+    let (ended, end) = futures_channel::oneshot::channel::<()>();
+    let mut ended = Some(ended);
+    let on_end = Closure::<dyn FnMut()>::new(move || {
+        if let Some(ended) = ended.take() {
+            let _ = ended.send(());
+        }
+    });
+    request.set_onloadend(Some(on_end.as_ref().unchecked_ref()));
+    uploads.requests.update_value(|r| r.push((key, request.clone())));
+    request.send_with_opt_blob(Some(file)).map_err(failed)?;
+    let _ = end.await;
+    let text = request.response_text().ok().flatten().unwrap_or_default();
+    match request.status().unwrap_or(0) {
+        0 => Err(AppError::Transport("upload interrupted".into())),
+        200..=299 => serde_json::from_str(&text).map_err(|e| AppError::Transport(e.to_string())),
+        status => Err(serde_json::from_str::<AppError>(&text).unwrap_or(AppError::Transport(status.to_string()))),
     }
 }
 
@@ -114,7 +193,7 @@ pub fn AttachmentPicker(uploads: Uploads, #[prop(into)] id: String) -> impl Into
             text.unwrap_or_else(|| e.message(lang))
         })
     };
-    let full = move || uploads.files.with(Vec::len) + uploads.pending.get() >= MAX_FILES_PER_MESSAGE;
+    let full = move || uploads.files.with(Vec::len) + uploads.running.with(Vec::len) >= MAX_FILES_PER_MESSAGE;
     let hint_id = format!("{id}-hint");
     view! {
         <div class="attach">
@@ -133,7 +212,7 @@ pub fn AttachmentPicker(uploads: Uploads, #[prop(into)] id: String) -> impl Into
             </label>
             <span id=hint_id class="muted small">{i18n.t(msg::ATTACH_HINT)}</span>
             <Show when=move || uploads.busy()>
-                <span class="muted small" role="status">{i18n.t(msg::ATTACH_UPLOADING)}</span>
+                <UploadProgress uploads=uploads />
             </Show>
             {move || problem().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <ul class="attachments">
@@ -151,6 +230,25 @@ pub fn AttachmentPicker(uploads: Uploads, #[prop(into)] id: String) -> impl Into
                     }
                 </For>
             </ul>
+        </div>
+    }
+}
+
+/// The uploads under way: a bar with the share sent, and a way to stop them.
+#[component]
+fn UploadProgress(uploads: Uploads) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move || match uploads.percent() {
+        100 => msg::ATTACH_CHECKING.get(i18n.get()).to_string(),
+        p => format!("{}… {p}%", msg::ATTACH_UPLOADING.get(i18n.get())),
+    };
+    view! {
+        <div class="uploads" role="status">
+            <progress max="100" value=move || uploads.percent().to_string() aria-label=i18n.t(msg::ATTACH_UPLOADING)></progress>
+            <span class="muted small">{label}</span>
+            <button type="button" class="link small" on:click=move |_| uploads.cancel()>
+                {i18n.t(msg::ATTACH_CANCEL)}
+            </button>
         </div>
     }
 }

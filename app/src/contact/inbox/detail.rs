@@ -168,7 +168,7 @@ fn Workspace(
             close: close.get_untracked(),
             attachments: reply_files.ids(),
         };
-        if reply_files.pending.get_untracked() > 0 {
+        if reply_files.busy_untracked() {
             return;
         }
         match input.validate() {

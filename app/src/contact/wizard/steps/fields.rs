@@ -40,7 +40,7 @@ pub fn FieldsStep(
             return;
         };
         let ok = draft.with_untracked(|d| validate_fields(&category, &d.fields, today).is_ok());
-        if ok && uploads.pending.get_untracked() == 0 {
+        if ok && !uploads.busy_untracked() {
             problem.set(None);
             draft.update(|d| d.step = 4);
         }
