@@ -247,3 +247,43 @@ async fn create_bucket(endpoint: &str, bucket: &str) {
     let status = reqwest::Client::new().put(format!("{endpoint}/{bucket}")).send().await.expect("S3 server").status();
     assert!(status.is_success(), "creating the bucket: {status}");
 }
+
+/// A browser's 「中止」 (or a dropped line) ends the request part-way: the spool file that was
+/// filling goes with the connection and nothing is recorded.
+#[tokio::test]
+async fn an_upload_stopped_part_way_leaves_nothing() {
+    use tokio::io::AsyncWriteExt;
+    let app = crate::helpers::spawn_app().await;
+    let a = member(&app, "stopped@example.jp").await;
+    let spooled = || std::fs::read_dir(&app.state.files.spool).map(|d| d.count()).unwrap_or(0);
+    let host = a.address.trim_start_matches("http://").to_owned();
+    let mut line = tokio::net::TcpStream::connect(&host).await.expect("connect");
+    let head = format!(
+        "POST /api/files?name=statement.pdf HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\nCookie: {}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: 5000000\r\n\r\n",
+        a.address,
+        a.cookie_header()
+    );
+    line.write_all(head.as_bytes()).await.unwrap();
+    line.write_all(PDF).await.unwrap();
+    line.write_all(&vec![b' '; 300_000]).await.unwrap();
+    line.flush().await.unwrap();
+    // The body is arriving: its spool file exists…
+    let mut waited = 0;
+    while spooled() == 0 && waited < 100 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    assert_eq!(spooled(), 1, "the upload is being spooled");
+    // …and goes when the browser stops.
+    drop(line);
+    let mut waited = 0;
+    while spooled() > 0 && waited < 100 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        waited += 1;
+    }
+    assert_eq!(spooled(), 0, "no spool file is left behind");
+    let (kept,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM attachments").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(kept, 0);
+}
