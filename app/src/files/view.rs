@@ -11,8 +11,7 @@ pub struct Uploads {
     /// Uploads under way, in the order they were chosen, with how much has gone up.
     running: RwSignal<Vec<Running>>,
     pub problem: RwSignal<Option<AppError>>,
-    /// The requests behind `running`, so they can be cancelled. A request leaves this list when it
-    /// ends or is cancelled; one that ends without being here was cancelled.
+    /// The requests behind `running`, so they can be cancelled.
     requests: StoredValue<Vec<(u32, web_sys::XmlHttpRequest)>, LocalStorage>,
     /// Only the browser starts uploads.
     #[cfg_attr(not(feature = "csr"), allow(dead_code))]
@@ -106,15 +105,14 @@ impl Uploads {
         this.running.update(|r| r.push(Running { key, sent: 0.0, size: file.size() }));
         leptos::task::spawn_local(async move {
             let result = send(&file, key, this).await;
-            let still_wanted = this
-                .requests
-                .try_update_value(|r| {
-                    let before = r.len();
-                    r.retain(|(k, _)| *k != key);
-                    r.len() < before
-                })
-                .unwrap_or(false);
-            this.running.update(|r| r.retain(|u| u.key != key));
+            this.requests.update_value(|r| r.retain(|(k, _)| *k != key));
+            // `cancel` empties `running`: an upload no longer there was stopped on purpose.
+            let still_wanted = this.running.try_update(|r| {
+                let before = r.len();
+                r.retain(|u| u.key != key);
+                r.len() < before
+            });
+            let still_wanted = still_wanted.unwrap_or(false);
             match result {
                 Ok(attachment) if still_wanted => this.files.update(|f| f.push(attachment)),
                 Err(e) if still_wanted => this.problem.set(Some(e)),

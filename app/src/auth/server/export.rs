@@ -1,7 +1,7 @@
 //! `GET /api/account/export.json`: everything Madoguchi holds about the caller, as one JSON file
 //! to download: profile, inquiries with their replies, chats with their messages, ideas and votes,
-//! survey answers, help-article ratings and the list of their files. Staff-only material (internal notes) is not the
-//! member's data and is left out.
+//! survey answers, help-article ratings and the list of their files. Staff-only material (internal
+//! notes) is not the member's data and is left out.
 use super::Member;
 use crate::calendar::Moment;
 use crate::error::AppResult;
