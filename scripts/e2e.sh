@@ -50,7 +50,11 @@ run_e2e() {
   # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
   # Every browser test comes from 127.0.0.1, so the per-address sign-up and login limits are
   # raised here; the limits themselves are tested by the integration suite.
-  DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site \
+  # The operator's scrape token: after the browser run, /metrics (with everything the run
+  # recorded) must pass promtool's checks.
+  local metrics_token
+  metrics_token="metrics-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_METRICS_TOKEN=$metrics_token \
     MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
     MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
     MADOGUCHI_LIMIT_REGISTER=500/3600 MADOGUCHI_LIMIT_LOGIN_ADDRESS=1000/300 \
@@ -63,6 +67,14 @@ run_e2e() {
   say "browser tests on $name"
   local status=0
   (cd end2end && MADOGUCHI_BASE_URL=http://127.0.0.1:$port npx playwright test ${E2E_ONLY:-}) || status=$?
+  if [ $status -eq 0 ]; then
+    say "promtool check metrics (the scrape after the browser run on $name)"
+    curl -fsS -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/metrics" >"$WORK/metrics-$name.txt" || status=$?
+    if [ $status -eq 0 ]; then
+      promtool check metrics <"$WORK/metrics-$name.txt" || status=$?
+      say "$(grep -c '^madoguchi_' "$WORK/metrics-$name.txt") series, $(grep -c '^# TYPE' "$WORK/metrics-$name.txt") families"
+    fi
+  fi
   kill "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
   wait "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
   SERVER_PID=

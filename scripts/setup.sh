@@ -11,6 +11,8 @@ apt_need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_need+=(postgresql)
 command -v npm >/dev/null 2>&1 || apt_need+=(nodejs npm)
 command -v pkg-config >/dev/null 2>&1 || apt_need+=(pkg-config)
+# promtool (in Debian's prometheus package) checks the /metrics output in the test command.
+command -v promtool >/dev/null 2>&1 || apt_need+=(prometheus)
 if [ ${#apt_need[@]} -gt 0 ]; then
   say "apt-get install ${apt_need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod db;
 pub mod http;
 pub mod limits;
+pub mod metrics;
 pub mod origin;
 pub mod purge;
 pub mod rate_limit;

@@ -1,6 +1,7 @@
 //! The Madoguchi server: a thin axum binary around the `app` crate. Startup is a library so the
 //! integration tests can run the real server on a random port.
 pub mod headers;
+pub mod ops;
 pub mod origin;
 pub mod seo;
 pub mod settings;

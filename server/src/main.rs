@@ -4,23 +4,33 @@
 //!   madoguchi create-staff --email E [--name N] [--role agent|supervisor]
 //!                                       create a staff account; the password comes from
 //!                                       MADOGUCHI_STAFF_PASSWORD or a prompt
+//!   madoguchi check-config [--reach]    name every problem with the settings (exit 1 if any);
+//!                                       --reach also connects to the database, SMTP and bucket
+//!   madoguchi backup --to FILE          consistent copy of the running SQLite database, and
+//!                                       FILE.files.json listing the attachments it refers to
+//!   madoguchi restore --from FILE       put a backup where DATABASE_URL points (nothing there yet)
 use app::auth::server::{create_user_with_role, CreateUserError};
 use app::auth::{Role, StaffRole};
 use app::domain::{DisplayName, Email, Password};
 use app::infra::{Db, Settings};
 use madoguchi_server::startup::{clock_from, Application, BoxError};
-use madoguchi_server::{settings, telemetry};
+use madoguchi_server::{ops, settings, telemetry};
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     telemetry::init();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("check-config") {
+        return check_config(args.iter().any(|a| a == "--reach")).await;
+    }
     let result = match settings::load() {
         Err(e) => Err(e.into()),
         Ok(settings) => match args.first().map(String::as_str) {
             None | Some("serve") | Some("--demo") => serve(settings, args.iter().any(|a| a == "--demo")).await,
             Some("create-staff") => create_staff(settings, &args[1..]).await,
+            Some("backup") => backup(settings, &args[1..]).await,
+            Some("restore") => restore(settings, &args[1..]).await,
             Some(other) => {
                 Err(format!("unknown command {other:?}; see the comment at the top of server/src/main.rs").into())
             }
@@ -33,6 +43,53 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every problem at once, so an operator fixes them in one pass.
+async fn check_config(reach: bool) -> ExitCode {
+    let (settings, mut problems) = settings::load_all();
+    problems.extend(ops::check_config::problems(&settings));
+    if reach {
+        problems.extend(ops::check_config::reach(&settings).await);
+    }
+    if problems.is_empty() {
+        println!("settings OK{}", if reach { "; database, SMTP and files reached" } else { "" });
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("madoguchi check-config: {} problem(s):", problems.len());
+    for problem in &problems {
+        eprintln!("  - {problem}");
+    }
+    ExitCode::FAILURE
+}
+
+async fn backup(settings: Settings, args: &[String]) -> Result<(), BoxError> {
+    let to = flag(args, "--to").ok_or("--to FILE is required")?;
+    let report = ops::backup::backup(&settings, std::path::Path::new(&to)).await?;
+    println!(
+        "backed up {} inquiries and {} chat messages to {to} ({} bytes); {} lists {} attachment file(s){}",
+        report.inquiries,
+        report.chat_messages,
+        report.database_bytes,
+        ops::backup::manifest_path(std::path::Path::new(&to)).display(),
+        report.files,
+        if report.files_missing > 0 {
+            format!(" ({} not in the store right now)", report.files_missing)
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+async fn restore(settings: Settings, args: &[String]) -> Result<(), BoxError> {
+    let from = flag(args, "--from").ok_or("--from FILE is required")?;
+    let report = ops::backup::restore(&settings, std::path::Path::new(&from)).await?;
+    println!(
+        "restored {} inquiries and {} chat messages ({} bytes); all {} attachment file(s) it refers to are in the store",
+        report.inquiries, report.chat_messages, report.database_bytes, report.files
+    );
+    Ok(())
 }
 
 async fn serve(settings: Settings, demo: bool) -> Result<(), BoxError> {

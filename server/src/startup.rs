@@ -26,6 +26,8 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 pub struct Application {
     listener: TcpListener,
+    /// `GET /metrics` for a scraper on a private network (`metrics_bind`), when set.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
 }
 
@@ -48,6 +50,11 @@ impl Application {
             Duration::from_millis(settings.hashing_wait_ms),
         );
         let listener = TcpListener::bind(&settings.bind).await?;
+        let metrics_listener = match &settings.metrics_bind {
+            Some(bind) => Some(TcpListener::bind(bind).await.map_err(|e| format!("metrics listener on {bind}: {e}"))?),
+            None => None,
+        };
+        crate::ops::metrics::handle();
         let outbox_wake = Arc::new(Notify::new());
         let poll = Duration::from_millis(settings.outbox_poll_ms);
         spawn_worker(db.clone(), mailer, clock.clone(), outbox_wake.clone(), poll);
@@ -58,11 +65,16 @@ impl Application {
         app::chat::server::spawn_chat_tasks(state.clone());
         app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
-        Ok(Application { listener, state })
+        Ok(Application { listener, metrics_listener, state })
     }
 
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// The metrics listener's port, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port())
     }
 
     pub fn state(&self) -> &AppState {
@@ -70,6 +82,15 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        if let Some(listener) = self.metrics_listener {
+            // Ends with the process; a scrape in flight at shutdown does not hold it up.
+            let metrics = crate::ops::metrics::private_router(self.state.clone());
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, metrics).await {
+                    tracing::error!(error = %e, "metrics listener stopped");
+                }
+            });
+        }
         let app = router(self.state);
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
@@ -121,6 +142,7 @@ pub fn router(state: AppState) -> Router {
         }
     });
     router
+        .layer(middleware::from_fn(crate::ops::metrics::track))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
             let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
@@ -134,6 +156,8 @@ pub fn router(state: AppState) -> Router {
 fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     vec![
         ("/healthz", get(healthz)),
+        // The operator's scraper only (a bearer token; see ops/metrics.rs).
+        ("/metrics", get(crate::ops::metrics::public_metrics)),
         ("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler)),
         ("/ws/chat", get(ws_handler)),
         ("/ws/desk", get(app::desk::server::desk_socket)),

@@ -67,6 +67,7 @@ impl Tab {
 }
 
 async fn serve(socket: WebSocket, state: AppState, user: UserView) {
+    let _open = crate::infra::metrics::OpenConnection::new("desk_socket");
     let (mut sink, mut stream) = socket.split();
     let mut desk = state.chat.subscribe_desk();
     let mut queue = state.chat.subscribe_queue();

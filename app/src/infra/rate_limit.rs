@@ -36,7 +36,9 @@ pub async fn hit(db: &Db, key: &str, limit: RateLimit, now_ms: i64) -> AppResult
     .await?;
     if hits > limit.max {
         let retry_after_secs = ((ends - now_ms + 999) / 1000).max(1);
-        tracing::warn!(throttle = key.split(':').next().unwrap_or(""), retry_after_secs, "rate limited");
+        let action = key.split(':').next().unwrap_or("");
+        tracing::warn!(throttle = action, retry_after_secs, "rate limited");
+        super::metrics::rate_limited(action);
         return Err(AppError::RateLimited { retry_after_secs });
     }
     Ok(())

@@ -97,6 +97,12 @@ pub struct Settings {
     /// Images decoded and re-encoded at once (each can take a few hundred MB for a large photo);
     /// more uploads wait their turn, so memory stays bounded however many arrive together.
     pub image_concurrency: usize,
+    /// `GET /metrics` (Prometheus text) on a listener of its own at this address, for a scraper
+    /// on a private network; never on the public port without `metrics_token`.
+    pub metrics_bind: Option<String>,
+    /// …and/or on the public port for a scraper that sends `Authorization: Bearer <token>`.
+    /// Neither set: no metrics are served anywhere.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Settings {
@@ -150,6 +156,8 @@ impl Default for Settings {
             s3_access_key_id: None,
             s3_secret_access_key: None,
             image_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            metrics_bind: None,
+            metrics_token: None,
         }
     }
 }

@@ -51,7 +51,11 @@ impl LiveBoard {
             return None;
         }
         *mine += 1;
-        Some(StreamSlot { board: self.clone(), address })
+        Some(StreamSlot {
+            board: self.clone(),
+            address,
+            _open: crate::infra::metrics::OpenConnection::new("live_stream"),
+        })
     }
 }
 
@@ -59,6 +63,7 @@ impl LiveBoard {
 struct StreamSlot {
     board: Arc<LiveBoard>,
     address: String,
+    _open: crate::infra::metrics::OpenConnection,
 }
 
 impl Drop for StreamSlot {

@@ -33,6 +33,16 @@ impl SmtpMailer {
         Ok(SmtpMailer { transport: builder.build(), from })
     }
 
+    /// Whether the SMTP server answers (connects and greets, with TLS and login as configured),
+    /// for `madoguchi check-config --reach`.
+    pub async fn check(&self) -> Result<(), String> {
+        match self.transport.test_connection().await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err("the server did not accept a NOOP".into()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
     /// Sends one outbox row. Its Message-ID is derived from the row id, so should a mail ever go
     /// out twice (a worker dying between the SMTP "250 OK" and marking the row sent), the copies
     /// carry the same id and mail clients show one.

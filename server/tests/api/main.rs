@@ -25,6 +25,7 @@ mod inbox;
 mod limits;
 mod live;
 mod matrix;
+mod ops;
 mod reset;
 mod security;
 mod seo;

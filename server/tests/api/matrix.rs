@@ -17,6 +17,8 @@ pub enum Access {
     Staff,
     /// Supervisors (401 for visitors, 403 for members and agents).
     Supervisor,
+    /// The operator's metrics scraper, by a bearer token: no session of anyone's is enough.
+    Scraper,
 }
 
 /// Ids of member A's things, put into the sample bodies.
@@ -171,6 +173,7 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
 pub fn http_routes() -> Vec<(&'static str, Access)> {
     vec![
         ("/healthz", Access::Public),
+        ("/metrics", Access::Scraper),
         ("/ws/chat", Access::Member),
         ("/ws/desk", Access::Staff),
         ("/api/live", Access::Public),
@@ -357,6 +360,9 @@ async fn every_http_route_checks_its_caller() {
                 assert!(staff != 401 && staff != 403 && staff < 500, "{path}: {staff}");
             }
             Access::Staff => assert_eq!((visitor, member, staff), (401, 403, 200), "{path}"),
+            // This world sets no metrics token: the page does not exist for any session
+            // (ops.rs tests the token and the private listener).
+            Access::Scraper => assert_eq!((visitor, member, staff), (404, 404, 404), "{path}"),
             Access::Supervisor => {
                 assert_eq!((visitor, member, staff), (401, 403, 200), "{path}");
                 assert_eq!(get(&w.agent, &target).await, 403, "{path} as an agent");

@@ -136,10 +136,14 @@ fn verify_now(password: &[u8], stored: &str) -> bool {
 /// Runs `work` on a hashing thread once a slot is free.
 async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
     let gate = gate();
-    let _slot = match tokio::time::timeout(gate.wait, gate.slots.acquire()).await {
+    let waiting = crate::infra::metrics::HashingWait::start();
+    let acquired = tokio::time::timeout(gate.wait, gate.slots.acquire()).await;
+    drop(waiting);
+    let _slot = match acquired {
         Ok(Ok(slot)) => slot,
         Ok(Err(_)) => return Err(AppError::Internal),
         Err(_) => {
+            crate::infra::metrics::hashing_refused();
             tracing::warn!("password hashing queue full; request refused");
             return Err(AppError::Busy);
         }

@@ -79,6 +79,7 @@ pub async fn ws_handler(
         return ws.on_upgrade(|socket| refuse(socket, crate::chat::protocol::ChatProblem::TooManyConnections));
     };
     ws.on_upgrade(move |socket| async move {
+        let _open = crate::infra::metrics::OpenConnection::new("chat_socket");
         serve_socket(socket, state, user, session, side).await;
         drop(slot);
     })
