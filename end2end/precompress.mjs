@@ -2,9 +2,9 @@
 // the server sends the smallest encoding the browser accepts without compressing per request,
 // and prints each area's first load (the wasm + js + css a browser fetches to show its page).
 // `--budget area=KB` fails the build when that area's first load is over KB (1 KB = 1000 bytes)
-// gzip: the entry pages where visitors arrive (the top page with login, and the help center
-// that search engines and the points site link to) have a 250 KB budget.
-//   node end2end/precompress.mjs target/site --budget home=250 --budget faq=250
+// gzip; once any budget is given, an area without one fails too, so a new area cannot slip in
+// unbudgeted (scripts/build-frontend.sh sets them all).
+//   node end2end/precompress.mjs target/site --budget home=250 --budget faq=250 …
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -41,6 +41,10 @@ for (const area of fs.readdirSync(areasDir).sort()) {
     total.br += br.length;
   }
   const limit = budgets.get(area);
+  if (limit === undefined && budgets.size > 0) {
+    console.error(`${area}: no first-load budget (add --budget ${area}=KB in scripts/build-frontend.sh)`);
+    over = true;
+  }
   const verdict = limit === undefined ? '' : total.gz <= limit ? `  (budget ${limit / 1000} KB gzip: ok)` : `  OVER the ${limit / 1000} KB gzip budget`;
   if (limit !== undefined && total.gz > limit) over = true;
   console.log(`${area.padEnd(42)} ${kb(total.raw)} ${kb(total.gz)} ${kb(total.br)}${verdict}`);

@@ -2,6 +2,14 @@
 
 say() { printf '\033[1m[%s]\033[0m %s\n' "${SCRIPT_NAME:-madoguchi}" "$*"; }
 
+# Runs a step and says how long it took, so a slow set-up shows where its time went.
+timed() {
+  local label=$1 started=$SECONDS
+  shift
+  "$@"
+  say "$label: $(( (SECONDS - started) / 60 ))m$(( (SECONDS - started) % 60 ))s"
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
@@ -60,4 +68,18 @@ stop_s3() {
     kill "$S3_PID" 2>/dev/null || true
     wait "$S3_PID" 2>/dev/null || true
   fi
+}
+
+# The release server, stripped, with its debug info split off beside it
+# (target/release/madoguchi.debug; gdb and addr2line find it through the binary's debuglink).
+build_release_server() {
+  cargo build --release -p server
+  local bin=target/release/madoguchi
+  # Only when cargo wrote a new binary (a stripped one has no .debug_line left to keep).
+  if [ ! -f "$bin.debug" ] || [ "$bin" -nt "$bin.debug" ]; then
+    objcopy --only-keep-debug "$bin" "$bin.debug"
+    objcopy --strip-debug --strip-unneeded --add-gnu-debuglink="$bin.debug" "$bin"
+    touch "$bin.debug"
+  fi
+  say "release server: $(du -h "$bin" | cut -f1) stripped, debug info $(du -h "$bin.debug" | cut -f1) beside it"
 }

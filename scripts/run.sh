@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 SCRIPT_NAME=run
 source scripts/lib.sh
 
-bash scripts/setup.sh
+timed "tools" bash scripts/setup.sh
 use_project_tools
-say "building the browser app (one bundle per area; first build about 2–3 minutes)"
-bash scripts/build-frontend.sh
-say "building the server (release; first build about 3 minutes)"
-cargo build --release -p server
+say "building the browser app (one bundle per area; first build about 4 minutes)"
+timed "browser app" bash scripts/build-frontend.sh
+say "building the server (release)"
+timed "server" build_release_server
+say "ready after $(( SECONDS / 60 ))m$(( SECONDS % 60 ))s"
 exec ./target/release/madoguchi "$@"

@@ -32,5 +32,6 @@ pub mod survey;
 pub mod team;
 
 pub use shell::{
-    AccountApp, Area, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp,
+    AccountApp, Area, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp,
+    StaffApp, StaffChatApp, StaffContentApp,
 };

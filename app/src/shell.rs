@@ -10,7 +10,10 @@ pub mod titles;
 use crate::auth::Session;
 use crate::i18n::{msg, I18n};
 pub use area::Area;
-pub use areas::{AccountApp, ChatApp, ContactApp, HelpApp, HomeApp, IdeasApp, StaffApp, StaffChatApp, StaffContentApp};
+pub use areas::{
+    AccountApp, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp, StaffApp,
+    StaffChatApp, StaffContentApp,
+};
 use header::Header;
 use leptos::prelude::*;
 use leptos_router::components::{Router, A};

@@ -23,12 +23,18 @@ test('a member joining the chat queue reaches a staff tab: title, badge, chime a
       return create.call(this);
     };
   });
+  // The tab's event socket says which page it shows as soon as it is open: that first frame is
+  // the sign the tab will hear what follows (a fixed wait was a guess that a loaded CPU can beat).
+  const deskOpen = new Promise<void>((resolve) =>
+    s.on('websocket', (ws) => {
+      if (ws.url().endsWith('/ws/desk')) ws.once('framesent', () => resolve());
+    }),
+  );
   await login(s, staff.email, staff.password, '/admin/inquiries');
   await expect(s.getByRole('heading', { name: 'お問い合わせ受信箱' })).toBeVisible();
   await expect(s).toHaveTitle(/^お問い合わせ受信箱 \| /);
   await expect(s.getByRole('checkbox', { name: '通知音' })).toBeChecked();
-  // Let the tab's event socket connect before anything happens.
-  await s.waitForTimeout(1000);
+  await deskOpen;
 
   const member = await (await browser.newContext()).newPage();
   await registerMember(member, uniqueEmail('pulse'), '通知 太郎');

@@ -6,11 +6,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[cfg(not(any(
     feature = "area-home",
     feature = "area-contact",
+    feature = "area-history",
     feature = "area-chat",
+    feature = "area-chat-history",
     feature = "area-ideas",
     feature = "area-faq",
     feature = "area-account",
     feature = "area-staff",
+    feature = "area-staff-admin",
     feature = "area-staff-chat",
     feature = "area-staff-content"
 )))]
@@ -23,8 +26,12 @@ pub fn start() {
     leptos::mount::mount_to_body(app::HomeApp);
     #[cfg(feature = "area-contact")]
     leptos::mount::mount_to_body(app::ContactApp);
+    #[cfg(feature = "area-history")]
+    leptos::mount::mount_to_body(app::HistoryApp);
     #[cfg(feature = "area-chat")]
     leptos::mount::mount_to_body(app::ChatApp);
+    #[cfg(feature = "area-chat-history")]
+    leptos::mount::mount_to_body(app::ChatHistoryApp);
     #[cfg(feature = "area-ideas")]
     leptos::mount::mount_to_body(app::IdeasApp);
     #[cfg(feature = "area-faq")]
@@ -33,6 +40,8 @@ pub fn start() {
     leptos::mount::mount_to_body(app::AccountApp);
     #[cfg(feature = "area-staff")]
     leptos::mount::mount_to_body(app::StaffApp);
+    #[cfg(feature = "area-staff-admin")]
+    leptos::mount::mount_to_body(app::StaffAdminApp);
     #[cfg(feature = "area-staff-chat")]
     leptos::mount::mount_to_body(app::StaffChatApp);
     #[cfg(feature = "area-staff-content")]

@@ -10,10 +10,15 @@
 pub enum Area {
     /// The corner (top page), the privacy policy and terms, and unknown pages.
     Home,
-    /// The contact wizard and the member's inquiry history.
+    /// The contact wizard.
     Contact,
-    /// Live chat, chat history, transcripts and the post-chat survey.
+    /// The member's inquiry history, its threads (follow-ups, files) and the survey after a
+    /// closed inquiry: a bundle of their own, so the wizard's first load stays within budget.
+    History,
+    /// Live chat.
     Chat,
+    /// Past chats, their transcripts and the post-chat survey.
+    ChatHistory,
     /// The idea lab.
     Ideas,
     /// The help center (FAQ).
@@ -23,38 +28,48 @@ pub enum Area {
     Account,
     /// Staff: the dashboard with closure days, and the inquiry inbox.
     Staff,
-    /// Staff: the chat console, survey insights and transcripts.
+    /// Staff pages opened now and then, kept out of the inbox's and the console's bundles:
+    /// two-factor set-up, survey insights, staff management, the audit log, the categories
+    /// editor.
+    StaffAdmin,
+    /// Staff: the chat console and transcripts.
     StaffChat,
     /// Staff: help articles and the idea lab's moderation.
     StaffContent,
 }
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 12] = [
         Area::Home,
         Area::Contact,
+        Area::History,
         Area::Chat,
+        Area::ChatHistory,
         Area::Ideas,
         Area::Help,
         Area::Account,
         Area::Staff,
+        Area::StaffAdmin,
         Area::StaffChat,
         Area::StaffContent,
     ];
 
-    /// The area a client route belongs to, from its first path segment (the second under
-    /// /admin, whose pages are three bundles).
+    /// The area a client route belongs to, from its first path segment (and the second under
+    /// /contact, /chat and /admin, whose pages are several bundles).
     pub fn of_path(path: &str) -> Area {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let mut segments = path.trim_start_matches('/').split('/');
         match (segments.next().unwrap_or(""), segments.next().unwrap_or("")) {
+            ("contact", "history" | "survey") => Area::History,
             ("contact", _) => Area::Contact,
+            ("chat", "history" | "survey") => Area::ChatHistory,
             ("chat", _) => Area::Chat,
             ("ideas", _) => Area::Ideas,
             ("faq", _) => Area::Help,
             ("account" | "login" | "register", _) => Area::Account,
-            ("admin", "chat" | "insights") => Area::StaffChat,
+            ("admin", "chat") => Area::StaffChat,
             ("admin", "faq" | "ideas") => Area::StaffContent,
+            ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
             _ => Area::Home,
         }
@@ -66,11 +81,14 @@ impl Area {
         match self {
             Area::Home => "home",
             Area::Contact => "contact",
+            Area::History => "history",
             Area::Chat => "chat",
+            Area::ChatHistory => "chat-history",
             Area::Ideas => "ideas",
             Area::Help => "faq",
             Area::Account => "account",
             Area::Staff => "staff",
+            Area::StaffAdmin => "staff-admin",
             Area::StaffChat => "staff-chat",
             Area::StaffContent => "staff-content",
         }
@@ -89,16 +107,22 @@ mod tests {
         assert_eq!(Area::of_path("/register?next=/contact"), Area::Account);
         assert_eq!(Area::of_path("/privacy"), Area::Home);
         assert_eq!(Area::of_path("/contact"), Area::Contact);
-        assert_eq!(Area::of_path("/contact/history/12"), Area::Contact);
+        assert_eq!(Area::of_path("/contact/history/12"), Area::History);
+        assert_eq!(Area::of_path("/contact/survey/4"), Area::History);
         assert_eq!(Area::of_path("/contact?x=1"), Area::Contact);
-        assert_eq!(Area::of_path("/chat/survey/3"), Area::Chat);
+        assert_eq!(Area::of_path("/chat/survey/3"), Area::ChatHistory);
+        assert_eq!(Area::of_path("/chat/history"), Area::ChatHistory);
+        assert_eq!(Area::of_path("/chat/historyx"), Area::Chat);
+        assert_eq!(Area::of_path("/admin/staff"), Area::StaffAdmin);
+        assert_eq!(Area::of_path("/admin/categories?x=1"), Area::StaffAdmin);
         assert_eq!(Area::of_path("/ideas/board"), Area::Ideas);
         assert_eq!(Area::of_path("/faq/7"), Area::Help);
         assert_eq!(Area::of_path("/admin"), Area::Staff);
         assert_eq!(Area::of_path("/admin/inquiries/4"), Area::Staff);
         assert_eq!(Area::of_path("/admin/chat"), Area::StaffChat);
         assert_eq!(Area::of_path("/admin/chat/transcript/9"), Area::StaffChat);
-        assert_eq!(Area::of_path("/admin/insights?from=2026-11-01"), Area::StaffChat);
+        assert_eq!(Area::of_path("/admin/insights?from=2026-11-01"), Area::StaffAdmin);
+        assert_eq!(Area::of_path("/admin/two-factor"), Area::StaffAdmin);
         assert_eq!(Area::of_path("/admin/faq/new"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
         // A prefix is not a segment.

@@ -44,6 +44,17 @@ pub fn ContactApp() -> impl IntoView {
             <RouteTitles table=titles::CONTACT />
             <Routes fallback=|| view! { <Elsewhere here=Area::Contact /> }>
                 <Route path=path!("/contact") view=ContactWizardPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn HistoryApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <RouteTitles table=titles::HISTORY />
+            <Routes fallback=|| view! { <Elsewhere here=Area::History /> }>
                 <Route path=path!("/contact/history") view=HistoryPage />
                 <Route path=path!("/contact/history/:id") view=HistoryDetailPage />
                 <Route path=path!("/contact/survey/:id") view=InquirySurveyPage />
@@ -59,6 +70,17 @@ pub fn ChatApp() -> impl IntoView {
             <RouteTitles table=titles::CHAT />
             <Routes fallback=|| view! { <Elsewhere here=Area::Chat /> }>
                 <Route path=path!("/chat") view=ChatPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn ChatHistoryApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <RouteTitles table=titles::CHAT_HISTORY />
+            <Routes fallback=|| view! { <Elsewhere here=Area::ChatHistory /> }>
                 <Route path=path!("/chat/history") view=ChatHistoryPage />
                 <Route path=path!("/chat/history/:id") view=ChatTranscriptPage />
                 <Route path=path!("/chat/survey/:id") view=SurveyPage />
@@ -122,12 +144,26 @@ pub fn StaffApp() -> impl IntoView {
             <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
+                <Route path=path!("/admin/inquiries") view=InboxPage />
+                <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffAdminApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
+    view! {
+        <Shell>
+            <RouteTitles table=titles::STAFF_ADMIN />
+            <DeskPulse />
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffAdmin /> }>
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
+                <Route path=path!("/admin/insights") view=InsightsPage />
                 <Route path=path!("/admin/staff") view=TeamPage />
                 <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/categories") view=CategoriesPage />
-                <Route path=path!("/admin/inquiries") view=InboxPage />
-                <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>
         </Shell>
     }
@@ -142,7 +178,6 @@ pub fn StaffChatApp() -> impl IntoView {
             <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffChat /> }>
                 <Route path=path!("/admin/chat") view=StaffChatPage />
-                <Route path=path!("/admin/insights") view=InsightsPage />
                 <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />
             </Routes>
         </Shell>

@@ -15,14 +15,14 @@ pub type TitleTable = &'static [(&'static str, &'static [Text])];
 
 pub const HOME: TitleTable =
     &[("", &[msg::CORNER_TITLE]), ("/privacy", &[msg::PRIVACY_LINK]), ("/terms", &[msg::TERMS_LINK])];
-pub const CONTACT: TitleTable = &[
-    ("/contact", &[msg::CONTACT_TITLE]),
+pub const CONTACT: TitleTable = &[("/contact", &[msg::CONTACT_TITLE])];
+pub const HISTORY: TitleTable = &[
     ("/contact/history", &[msg::HISTORY_TITLE]),
     ("/contact/history/:id", &[msg::THREAD_TITLE, msg::HISTORY_TITLE]),
     ("/contact/survey/:id", &[msg::SURVEY_TITLE, msg::HISTORY_TITLE]),
 ];
-pub const CHAT: TitleTable = &[
-    ("/chat", &[msg::CHAT_TITLE]),
+pub const CHAT: TitleTable = &[("/chat", &[msg::CHAT_TITLE])];
+pub const CHAT_HISTORY: TitleTable = &[
     ("/chat/history", &[msg::CHAT_HISTORY]),
     ("/chat/history/:id", &[msg::TRANSCRIPT, msg::CHAT_HISTORY]),
     ("/chat/survey/:id", &[msg::SURVEY_TITLE]),
@@ -45,16 +45,18 @@ pub const ACCOUNT: TitleTable = &[
 ];
 pub const STAFF: TitleTable = &[
     ("/admin", &[msg::ADMIN_TITLE]),
-    ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
-    ("/admin/staff", &[msg::TEAM_TITLE]),
-    ("/admin/audit", &[msg::AUDIT_TITLE]),
-    ("/admin/categories", &[msg::CAT_TITLE]),
     ("/admin/inquiries", &[msg::INBOX_TITLE]),
     ("/admin/inquiries/:id", &[msg::INBOX_TITLE]),
 ];
+pub const STAFF_ADMIN: TitleTable = &[
+    ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
+    ("/admin/insights", &[msg::INSIGHTS_TITLE]),
+    ("/admin/staff", &[msg::TEAM_TITLE]),
+    ("/admin/audit", &[msg::AUDIT_TITLE]),
+    ("/admin/categories", &[msg::CAT_TITLE]),
+];
 pub const STAFF_CHAT: TitleTable = &[
     ("/admin/chat", &[msg::STAFF_CHAT_TITLE]),
-    ("/admin/insights", &[msg::INSIGHTS_TITLE]),
     ("/admin/chat/transcript/:id", &[msg::TRANSCRIPT, msg::INSIGHTS_TITLE]),
 ];
 pub const STAFF_CONTENT: TitleTable = &[
@@ -150,7 +152,20 @@ pub fn use_title(table: TitleTable, specific: impl Fn() -> Option<String> + 'sta
 mod tests {
     use super::*;
 
-    const ALL: [TitleTable; 9] = [HOME, CONTACT, CHAT, IDEAS, HELP, ACCOUNT, STAFF, STAFF_CHAT, STAFF_CONTENT];
+    const ALL: [TitleTable; 12] = [
+        HOME,
+        CONTACT,
+        HISTORY,
+        CHAT,
+        CHAT_HISTORY,
+        IDEAS,
+        HELP,
+        ACCOUNT,
+        STAFF,
+        STAFF_ADMIN,
+        STAFF_CHAT,
+        STAFF_CONTENT,
+    ];
 
     #[test]
     fn every_route_in_areas_rs_has_a_title() {
@@ -185,7 +200,7 @@ mod tests {
         assert!(!matches("/faq/:id", "/faq/12/x"));
         assert!(matches("", "/"));
         assert!(matches("/admin", "/admin/"));
-        assert_eq!(parts_for(CONTACT, "/contact/history/5"), &[msg::THREAD_TITLE, msg::HISTORY_TITLE]);
+        assert_eq!(parts_for(HISTORY, "/contact/history/5"), &[msg::THREAD_TITLE, msg::HISTORY_TITLE]);
         assert_eq!(parts_for(HOME, "/nowhere"), &[msg::NOT_FOUND_TITLE]);
         assert_eq!(
             title_text(Some("A"), IDEAS, "/ideas/board", Lang::Ja),

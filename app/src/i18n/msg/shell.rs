@@ -71,6 +71,6 @@ texts! {
     LIVE_LINE_BUSY = "ただいま大変混み合っています。時間をおいてお試しいただくか、お問い合わせフォームをご利用ください。" / "The line is busy. Please try again later or use the contact form.";
     LIVE_DESK_OPEN = "メール窓口 受付中" / "Mail desk open";
     LIVE_DESK_CLOSED = "メール窓口 営業時間外（送信は受け付けます）" / "Mail desk closed (you can still send)";
-    LIVE_REPLY_BY = "今送信すると回答予定" / "sent now, answered by";
+    LIVE_REPLY_BY = "今送信すると回答予定" / "reply by";
     LIVE_CONFIRM_REPLY_BY = "今送信すると、次の日時までに回答します:" / "Sent now, you will have an answer by";
 }
