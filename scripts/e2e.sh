@@ -31,7 +31,7 @@ run_e2e() {
   local name=$1 url=$2 port smtp_port
   port=$(free_port)
   smtp_port=$(free_port)
-  export MADOGUCHI_MAIL_DIR="$WORK/mail-$name"
+  export MADOGUCHI_MAIL_DIR="$WORK/mail-$name-${round:-1}"
   node end2end/smtp-sink.mjs --port "$smtp_port" --dir "$MADOGUCHI_MAIL_DIR" >"$WORK/smtp-$name.log" 2>&1 &
   SMTP_PID=$!
   export MADOGUCHI_STAFF_EMAIL=staff@example.jp
@@ -86,16 +86,21 @@ run_e2e() {
   fi
 }
 
-for backend in "${@:-sqlite}"; do
-  case $backend in
-    sqlite) run_e2e sqlite "sqlite://$WORK/e2e.db" ;;
-    postgres)
-      if [ -z "${MADOGUCHI_TEST_POSTGRES:-}" ]; then start_postgres; OWN_PG=1; fi
-      db="madoguchi_e2e_$$"
-      psql "$MADOGUCHI_TEST_POSTGRES" -qc "CREATE DATABASE $db" >/dev/null
-      run_e2e postgres "${MADOGUCHI_TEST_POSTGRES%/*}/$db"
-      ;;
-    *) echo "unknown backend $backend" >&2; exit 2 ;;
-  esac
+# E2E_ROUNDS=3 runs the whole suite three times on each backend, each on a fresh database (the
+# stability check in the README: three rounds while another build loads the CPU).
+for round in $(seq 1 "${E2E_ROUNDS:-1}"); do
+  for backend in "${@:-sqlite}"; do
+    [ "${E2E_ROUNDS:-1}" -gt 1 ] && say "round $round of ${E2E_ROUNDS}: $backend"
+    case $backend in
+      sqlite) run_e2e sqlite "sqlite://$WORK/e2e-$round.db" ;;
+      postgres)
+        if [ -z "${MADOGUCHI_TEST_POSTGRES:-}" ]; then start_postgres; OWN_PG=1; fi
+        db="madoguchi_e2e_$$_$round"
+        psql "$MADOGUCHI_TEST_POSTGRES" -qc "CREATE DATABASE $db" >/dev/null
+        run_e2e postgres "${MADOGUCHI_TEST_POSTGRES%/*}/$db"
+        ;;
+      *) echo "unknown backend $backend" >&2; exit 2 ;;
+    esac
+  done
 done
 

@@ -146,31 +146,33 @@ async fn render(state: &AppState) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], handle.render()).into_response()
 }
 
-/// The figures every instance shares, read from the database now.
-async fn shared_figures(state: &AppState) -> Result<(), sqlx::Error> {
-    let now = state.clock.now_ms();
-    let (waiting, oldest_wait, active): (i64, Option<i64>, i64) = sqlx::query_as(
+/// The figures every instance shares, each read from the database now in one statement: how
+/// many rows are in a state, the oldest of them, and how many are in a second state.
+const SHARED: [(&str, [&str; 3]); 2] = [
+    (
         "SELECT
            (SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting'),
            (SELECT MIN(enqueued_at) FROM chat_sessions WHERE status = 'waiting'),
            (SELECT COUNT(*) FROM chat_sessions WHERE status = 'active')",
-    )
-    .fetch_one(&state.db.pool)
-    .await?;
-    gauge!("madoguchi_chat_waiting").set(waiting as f64);
-    gauge!("madoguchi_chat_oldest_wait_seconds").set(age_secs(now, oldest_wait));
-    gauge!("madoguchi_chat_active").set(active as f64);
-    let (pending, oldest_pending, failed): (i64, Option<i64>, i64) = sqlx::query_as(
+        ["madoguchi_chat_waiting", "madoguchi_chat_oldest_wait_seconds", "madoguchi_chat_active"],
+    ),
+    (
         "SELECT
            (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
            (SELECT MIN(created_at) FROM outbox WHERE status = 'pending'),
            (SELECT COUNT(*) FROM outbox WHERE status = 'failed')",
-    )
-    .fetch_one(&state.db.pool)
-    .await?;
-    gauge!("madoguchi_outbox_pending").set(pending as f64);
-    gauge!("madoguchi_outbox_oldest_pending_seconds").set(age_secs(now, oldest_pending));
-    gauge!("madoguchi_outbox_failed").set(failed as f64);
+        ["madoguchi_outbox_pending", "madoguchi_outbox_oldest_pending_seconds", "madoguchi_outbox_failed"],
+    ),
+];
+
+async fn shared_figures(state: &AppState) -> Result<(), sqlx::Error> {
+    let now = state.clock.now_ms();
+    for (sql, [count, oldest, other]) in SHARED {
+        let (n, since, m): (i64, Option<i64>, i64) = sqlx::query_as(sql).fetch_one(&state.db.pool).await?;
+        gauge!(count).set(n as f64);
+        gauge!(oldest).set(age_secs(now, since));
+        gauge!(other).set(m as f64);
+    }
     Ok(())
 }
 
