@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test';
 
-// Back across two full page loads twice timed out in whole-suite runs right after the build (no
-// navigation ever started), yet passed 6 of 6 alone against the same build: one retry here, and
-// the flake is noted for a closer look.
-test.describe.configure({ retries: 1 });
-
 // The app ships one bundle per site area; a visitor downloads only the area they are in, and
 // crossing into another area is a full page load that keeps the language and the history.
 test('each area loads only its own bundle, links between areas work, and Back returns', async ({ page }) => {
