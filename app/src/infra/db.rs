@@ -63,14 +63,20 @@ impl Db {
     }
 }
 
+/// The file a `sqlite://…` (or `sqlite:…`) URL names, without its options; `None` for another
+/// database. Also used by the backup and restore commands.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    Some(path.split('?').next().unwrap_or(path).into())
+}
+
 /// `sqlite://data/x.db` → ensure `data/` exists and ask SQLite to create the file.
 fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-    let file = path.split('?').next().unwrap_or(path);
-    if let Some(parent) = std::path::Path::new(file).parent() {
+    let file = sqlite_file(url).unwrap_or_default();
+    if let Some(parent) = file.parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).map_err(sqlx::Error::Io)?;
         }
     }
-    Ok(if url.contains('?') { url.to_owned() } else { format!("sqlite://{file}?mode=rwc") })
+    Ok(if url.contains('?') { url.to_owned() } else { format!("sqlite://{}?mode=rwc", file.display()) })
 }

@@ -57,8 +57,7 @@ pub struct Report {
 
 /// The database file a `sqlite://` URL names, or `NotSqlite`.
 pub fn sqlite_file(url: &str) -> Result<PathBuf, BackupError> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).ok_or(BackupError::NotSqlite)?;
-    Ok(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
+    app::infra::db::sqlite_file(url).ok_or(BackupError::NotSqlite)
 }
 
 pub fn manifest_path(backup: &Path) -> PathBuf {

@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use metrics::{counter, gauge, histogram};
+use metrics::{counter, histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -68,14 +68,6 @@ fn describe() {
     describe_counter!(m::RATE_LIMITED, "Requests refused by a rate limit, by limit");
     describe_gauge!(m::HASHING_WAITING, "Password hashes waiting for a hashing slot on this instance");
     describe_counter!(m::HASHING_REFUSED, "Requests refused after waiting too long for a hashing slot");
-    describe_gauge!("madoguchi_chat_waiting", "Members waiting in the chat queue");
-    describe_gauge!("madoguchi_chat_oldest_wait_seconds", "How long the first member in the chat queue has waited");
-    describe_gauge!("madoguchi_chat_active", "Chats in progress");
-    describe_gauge!("madoguchi_outbox_pending", "Mails waiting to be sent");
-    describe_gauge!("madoguchi_outbox_oldest_pending_seconds", "Age of the oldest mail waiting to be sent");
-    describe_gauge!("madoguchi_outbox_failed", "Mails given up on (listed on the staff dashboard)");
-    describe_gauge!("madoguchi_db_pool_connections", "Database connections held by this instance's pool, by state");
-    describe_gauge!("madoguchi_scrape_errors", "1 when the last scrape could not read the database");
 }
 
 /// Counts and times every request by its route pattern (a fixed set; the site's pages and
@@ -137,43 +129,77 @@ async fn render(state: &AppState) -> Response {
     let Some(handle) = handle() else {
         return (StatusCode::SERVICE_UNAVAILABLE, "metrics recorder unavailable").into_response();
     };
-    let ok = shared_figures(state).await.map_err(|e| tracing::warn!(error = %e, "metrics: database figures")).is_ok();
-    gauge!("madoguchi_scrape_errors").set(if ok { 0.0 } else { 1.0 });
-    let pool = &state.db.pool;
-    let idle = pool.num_idle() as f64;
-    gauge!("madoguchi_db_pool_connections", "state" => "idle").set(idle);
-    gauge!("madoguchi_db_pool_connections", "state" => "busy").set((pool.size() as f64 - idle).max(0.0));
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], handle.render()).into_response()
+    let mut text = handle.render();
+    text.push_str(&instance_figures(state).await);
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
 }
 
-/// The figures every instance shares, each read from the database now in one statement: how
-/// many rows are in a state, the oldest of them, and how many are in a second state.
-const SHARED: [(&str, [&str; 3]); 2] = [
+/// Figures read from this server's own database and pool at scrape time, written straight into
+/// the answer rather than set on the process-wide recorder: two servers in one process (the
+/// tests) would otherwise overwrite each other's values between setting and rendering.
+/// Each statement: how many rows are in a state, the oldest of them, how many in a second state.
+const SHARED: [(&str, [(&str, &str); 3]); 2] = [
     (
         "SELECT
            (SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting'),
            (SELECT MIN(enqueued_at) FROM chat_sessions WHERE status = 'waiting'),
            (SELECT COUNT(*) FROM chat_sessions WHERE status = 'active')",
-        ["madoguchi_chat_waiting", "madoguchi_chat_oldest_wait_seconds", "madoguchi_chat_active"],
+        [
+            ("madoguchi_chat_waiting", "Members waiting in the chat queue"),
+            ("madoguchi_chat_oldest_wait_seconds", "How long the first member in the chat queue has waited"),
+            ("madoguchi_chat_active", "Chats in progress"),
+        ],
     ),
     (
         "SELECT
            (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
            (SELECT MIN(created_at) FROM outbox WHERE status = 'pending'),
            (SELECT COUNT(*) FROM outbox WHERE status = 'failed')",
-        ["madoguchi_outbox_pending", "madoguchi_outbox_oldest_pending_seconds", "madoguchi_outbox_failed"],
+        [
+            ("madoguchi_outbox_pending", "Mails waiting to be sent"),
+            ("madoguchi_outbox_oldest_pending_seconds", "Age of the oldest mail waiting to be sent"),
+            ("madoguchi_outbox_failed", "Mails given up on (listed on the staff dashboard)"),
+        ],
     ),
 ];
 
-async fn shared_figures(state: &AppState) -> Result<(), sqlx::Error> {
+async fn instance_figures(state: &AppState) -> String {
+    let mut out = String::new();
+    let mut gauge = |name: &str, help: &str, samples: &[(&str, f64)]| {
+        out.push_str(&format!("# HELP {name} {help}\n# TYPE {name} gauge\n"));
+        for (labels, value) in samples {
+            out.push_str(&format!("{name}{labels} {value}\n"));
+        }
+    };
     let now = state.clock.now_ms();
+    let mut failed = false;
     for (sql, [count, oldest, other]) in SHARED {
-        let (n, since, m): (i64, Option<i64>, i64) = sqlx::query_as(sql).fetch_one(&state.db.pool).await?;
-        gauge!(count).set(n as f64);
-        gauge!(oldest).set(age_secs(now, since));
-        gauge!(other).set(m as f64);
+        match sqlx::query_as::<_, (i64, Option<i64>, i64)>(sql).fetch_one(&state.db.pool).await {
+            Ok((n, since, m)) => {
+                gauge(count.0, count.1, &[("", n as f64)]);
+                gauge(oldest.0, oldest.1, &[("", age_secs(now, since))]);
+                gauge(other.0, other.1, &[("", m as f64)]);
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "metrics: database figures");
+                failed = true;
+            }
+        }
     }
-    Ok(())
+    gauge(
+        "madoguchi_scrape_errors",
+        "1 when this scrape could not read the database",
+        &[("", f64::from(u8::from(failed)))],
+    );
+    let pool = &state.db.pool;
+    let idle = pool.num_idle() as f64;
+    let busy = (pool.size() as f64 - idle).max(0.0);
+    gauge(
+        "madoguchi_db_pool_connections",
+        "Database connections held by this server's pool, by state",
+        &[("{state=\"idle\"}", idle), ("{state=\"busy\"}", busy)],
+    );
+    out
 }
 
 fn age_secs(now_ms: i64, since_ms: Option<i64>) -> f64 {
