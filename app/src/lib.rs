@@ -25,7 +25,6 @@ pub mod ideas;
 pub mod infra;
 pub mod insights;
 pub mod live;
-#[cfg(feature = "ssr")]
 pub mod mail;
 pub mod shell;
 pub mod survey;

@@ -201,4 +201,18 @@ fn overlay_env(s: &mut Settings, problems: &mut Vec<String>) {
     s.s3_secret_access_key = var("MADOGUCHI_S3_SECRET_ACCESS_KEY").or(s.s3_secret_access_key.take());
     s.metrics_bind = var("MADOGUCHI_METRICS_BIND").or(s.metrics_bind.take());
     s.metrics_token = var("MADOGUCHI_METRICS_TOKEN").or(s.metrics_token.take());
+    s.inbound_smtp_bind = var("MADOGUCHI_INBOUND_SMTP_BIND").or(s.inbound_smtp_bind.take());
+    if let Some(v) = var("MADOGUCHI_REPLY_KEYS") {
+        s.reply_keys = v.split(',').map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()).collect();
+    }
+    s.reply_domain = var("MADOGUCHI_REPLY_DOMAIN").or(s.reply_domain.take());
+    if let Some(v) = parse("MADOGUCHI_INBOUND_MAX_BYTES", problems) {
+        s.inbound_max_bytes = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_INBOUND_CONNECTIONS_PER_CLIENT", problems) {
+        s.inbound_connections_per_client = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_INBOUND_RETENTION_DAYS", problems) {
+        s.inbound_retention_days = v;
+    }
 }

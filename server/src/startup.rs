@@ -28,6 +28,8 @@ pub struct Application {
     listener: TcpListener,
     /// `GET /metrics` for a scraper on a private network (`metrics_bind`), when set.
     metrics_listener: Option<TcpListener>,
+    /// The inbound SMTP listener (`inbound_smtp_bind`), when set.
+    smtp_port: Option<u16>,
     state: AppState,
 }
 
@@ -54,6 +56,12 @@ impl Application {
             Some(bind) => Some(TcpListener::bind(bind).await.map_err(|e| format!("metrics listener on {bind}: {e}"))?),
             None => None,
         };
+        let smtp_listener = match &settings.inbound_smtp_bind {
+            Some(bind) => {
+                Some(TcpListener::bind(bind).await.map_err(|e| format!("inbound SMTP listener on {bind}: {e}"))?)
+            }
+            None => None,
+        };
         crate::ops::metrics::handle();
         let outbox_wake = Arc::new(Notify::new());
         let poll = Duration::from_millis(settings.outbox_poll_ms);
@@ -65,7 +73,15 @@ impl Application {
         app::chat::server::spawn_chat_tasks(state.clone());
         app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
-        Ok(Application { listener, metrics_listener, state })
+        // Inbound mail is processed by every instance (leases share the queue), listened for
+        // only where `inbound_smtp_bind` is set.
+        let inbound_wake = Arc::new(Notify::new());
+        app::mail::inbound::server::spawn_worker(state.clone(), inbound_wake.clone());
+        let smtp_port = smtp_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port());
+        if let Some(listener) = smtp_listener {
+            app::mail::inbound::server::spawn_listener(listener, state.clone(), inbound_wake);
+        }
+        Ok(Application { listener, metrics_listener, smtp_port, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -75,6 +91,11 @@ impl Application {
     /// The metrics listener's port, when there is one.
     pub fn metrics_port(&self) -> Option<u16> {
         self.metrics_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port())
+    }
+
+    /// The inbound SMTP listener's port, when there is one.
+    pub fn smtp_port(&self) -> Option<u16> {
+        self.smtp_port
     }
 
     pub fn state(&self) -> &AppState {

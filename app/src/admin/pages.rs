@@ -101,6 +101,7 @@ fn Dashboard() -> impl IntoView {
                     " · " <A href="/admin/staff">{i18n.t(msg::TEAM_LINK)}</A>
                     " · " <A href="/admin/audit">{i18n.t(msg::AUDIT_LINK)}</A>
                     " · " <A href="/admin/categories">{i18n.t(msg::CAT_LINK)}</A>
+                    " · " <A href="/admin/mail">{i18n.t(msg::MAIL_HELD_LINK)}</A>
                 })}
             </nav>
             {move || match overview.get() {

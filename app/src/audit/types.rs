@@ -25,10 +25,12 @@ pub enum AuditAction {
     ArticleSave,
     MemberWithdraw,
     CategorySave,
+    MailAttach,
+    MailDiscard,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -48,6 +50,8 @@ impl AuditAction {
         AuditAction::ArticleSave,
         AuditAction::MemberWithdraw,
         AuditAction::CategorySave,
+        AuditAction::MailAttach,
+        AuditAction::MailDiscard,
     ];
 
     /// The stored name (and the CSV's).
@@ -90,6 +94,8 @@ impl AuditAction {
             AuditAction::ArticleSave => ("article_save", "ヘルプ記事の保存", "Help article saved"),
             AuditAction::MemberWithdraw => ("member_withdraw", "会員の退会手続き", "Member withdrawn"),
             AuditAction::CategorySave => ("category_save", "お問い合わせカテゴリの保存", "Inquiry category saved"),
+            AuditAction::MailAttach => ("mail_attach", "受信メールの紐付け", "Held mail attached"),
+            AuditAction::MailDiscard => ("mail_discard", "受信メールの破棄", "Held mail discarded"),
         }
     }
 }

@@ -118,6 +118,12 @@ pub struct ThreadMessage {
     pub at: Moment,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// The member answered by mail (shown as such).
+    #[serde(default)]
+    pub via_mail: bool,
+    /// The part of that mail that quoted earlier ones, folded behind "show quoted text".
+    #[serde(default)]
+    pub quoted: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

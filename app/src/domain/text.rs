@@ -52,6 +52,8 @@ pub enum ValidationError {
     },
     /// An attachment that is not the sender's upload, expired, or already attached elsewhere.
     FileUnavailable,
+    /// No inquiry has this reference or number.
+    NoSuchInquiry,
 }
 
 impl ValidationError {
@@ -106,6 +108,8 @@ impl ValidationError {
             (Self::FilesTooLarge { max_mb }, Lang::En) => format!("Attachments can be at most {max_mb} MB in total."),
             (Self::FileUnavailable, Lang::Ja) => "添付ファイルが見つかりません。もう一度添付してください。".into(),
             (Self::FileUnavailable, Lang::En) => "An attachment was not found. Please attach it again.".into(),
+            (Self::NoSuchInquiry, Lang::Ja) => "その受付番号のお問い合わせはありません。".into(),
+            (Self::NoSuchInquiry, Lang::En) => "No inquiry has that reference.".into(),
             (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
             (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
         }

@@ -13,4 +13,4 @@ pub use image_work::{reencode, Reencoded};
 pub use purge::{collect_garbage, erase_member_files, purge_files, ErasedBlobs, FilesPurged};
 pub use serve::{download, thumbnail};
 pub use storage::{BlobStore, DiskStore, FileStore, S3Store};
-pub use upload::upload;
+pub use upload::{hex_sha256, store_bytes, upload};

@@ -33,6 +33,11 @@ pub async fn purge_once(state: &AppState) -> AppResult<Purged> {
         .bind(now - state.settings.outbox_retention_days * DAY_MS)
         .execute(&state.db.pool)
         .await?;
+    // Raw inbound mails hold personal data: kept only as long as the retention setting says.
+    sqlx::query("DELETE FROM inbound_mail WHERE status <> 'pending' AND received_at < $1")
+        .bind(now - state.settings.inbound_retention_days * DAY_MS)
+        .execute(&state.db.pool)
+        .await?;
     let audit_rows = crate::audit::server::purge(state, now).await?;
     let files = crate::files::server::purge_files(state, BLOB_GRACE).await?;
     Ok(Purged {

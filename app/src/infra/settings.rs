@@ -103,6 +103,23 @@ pub struct Settings {
     /// …and/or on the public port for a scraper that sends `Authorization: Bearer <token>`.
     /// Neither set: no metrics are served anywhere.
     pub metrics_token: Option<String>,
+    /// Inbound mail (members replying to our mail): the SMTP listener's address, for the
+    /// organization's MX or relay to hand mail to. Off when unset.
+    pub inbound_smtp_bind: Option<String>,
+    /// Keys that sign reply addresses (`reply+<inquiry>.<mac>@<domain>`): the first signs, all
+    /// verify, so a key can be rotated by putting the new one first and keeping the old a while.
+    /// Empty: mails carry no reply address and say replies are not read.
+    pub reply_keys: Vec<String>,
+    /// The domain of reply addresses (its MX points at the listener); default: `mail_from`'s.
+    pub reply_domain: Option<String>,
+    /// The largest mail the listener takes (SMTP `SIZE`); bigger ones are refused with 552.
+    pub inbound_max_bytes: usize,
+    /// Open SMTP connections one client address may hold at once.
+    pub inbound_connections_per_client: usize,
+    /// Raw inbound mails hold personal data: they are deleted this many days after arriving.
+    pub inbound_retention_days: i64,
+    /// How often the inbound worker looks for mail stored by other instances.
+    pub inbound_poll_ms: u64,
 }
 
 impl Default for Settings {
@@ -158,6 +175,13 @@ impl Default for Settings {
             image_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             metrics_bind: None,
             metrics_token: None,
+            inbound_smtp_bind: None,
+            reply_keys: Vec::new(),
+            reply_domain: None,
+            inbound_max_bytes: 20_000_000,
+            inbound_connections_per_client: 20,
+            inbound_retention_days: 90,
+            inbound_poll_ms: 2_000,
         }
     }
 }

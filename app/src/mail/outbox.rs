@@ -14,19 +14,39 @@ pub async fn enqueue_in<'c, E>(executor: E, mail: &OutgoingMail, now: i64) -> Ap
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
-    sqlx::query("INSERT INTO outbox (to_addr, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)")
-        .bind(&mail.to)
-        .bind(&mail.subject)
-        .bind(&mail.body)
-        .bind(now)
-        .execute(executor)
-        .await?;
+    enqueue_row(executor, mail, None, now).await
+}
+
+/// As [`enqueue_in`], for a mail about an inquiry: it goes out with the inquiry's reply address
+/// and thread headers (made when it is sent, see `transport.rs`).
+pub async fn enqueue_about_in<'c, E>(executor: E, mail: &OutgoingMail, inquiry_id: i64, now: i64) -> AppResult<()>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    enqueue_row(executor, mail, Some(inquiry_id), now).await
+}
+
+async fn enqueue_row<'c, E>(executor: E, mail: &OutgoingMail, inquiry_id: Option<i64>, now: i64) -> AppResult<()>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO outbox (to_addr, subject, body, inquiry_id, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(&mail.to)
+    .bind(&mail.subject)
+    .bind(&mail.body)
+    .bind(inquiry_id)
+    .bind(now)
+    .execute(executor)
+    .await?;
     Ok(())
 }
 
 pub struct Claimed {
     pub id: i64,
     pub mail: OutgoingMail,
+    pub inquiry_id: Option<i64>,
     pub attempts: i64,
 }
 
@@ -41,13 +61,18 @@ pub async fn claim(db: &Db, now: i64, limit: i64, lease_ms: i64) -> AppResult<Ve
          WHERE id IN (SELECT id FROM outbox
                       WHERE status = 'pending' AND next_attempt_at <= $2 AND (lease_until IS NULL OR lease_until < $2)
                       ORDER BY id LIMIT $3 {lock})
-         RETURNING id, to_addr, subject, body, attempts"
+         RETURNING id, to_addr, subject, body, inquiry_id, attempts"
     );
-    let rows: Vec<(i64, String, String, String, i64)> =
+    let rows: Vec<(i64, String, String, String, Option<i64>, i64)> =
         sqlx::query_as(&sql).bind(now + lease_ms).bind(now).bind(limit).fetch_all(&db.pool).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, to, subject, body, attempts)| Claimed { id, mail: OutgoingMail { to, subject, body }, attempts })
+        .map(|(id, to, subject, body, inquiry_id, attempts)| Claimed {
+            id,
+            mail: OutgoingMail { to, subject, body },
+            inquiry_id,
+            attempts,
+        })
         .collect())
 }
 

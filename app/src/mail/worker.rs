@@ -16,7 +16,7 @@ const LEASE_MS: i64 = BATCH * super::transport::SEND_TIMEOUT.as_millis() as i64 
 pub async fn deliver_due(db: &Db, mailer: &SmtpMailer, clock: &Clock) -> AppResult<usize> {
     let mut sent = 0;
     for item in claim(db, clock.now_ms(), BATCH, LEASE_MS).await? {
-        match mailer.send(item.id, &item.mail).await {
+        match mailer.send(item.id, &item.mail, item.inquiry_id).await {
             Ok(()) => {
                 mark_sent(db, item.id, clock.now_ms()).await?;
                 tracing::info!(outbox_id = item.id, "mail sent");

@@ -69,7 +69,7 @@ impl Area {
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
             ("admin", "faq" | "ideas") => Area::StaffContent,
-            ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
+            ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories" | "mail") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
             _ => Area::Home,
         }

@@ -16,6 +16,7 @@ use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::insights::{InsightsPage, TranscriptPage};
+use crate::mail::inbound::HeldMailPage;
 use crate::survey::{InquirySurveyPage, SurveyPage};
 use crate::team::{JoinPage, TeamPage};
 use leptos::prelude::*;
@@ -164,6 +165,7 @@ pub fn StaffAdminApp() -> impl IntoView {
                 <Route path=path!("/admin/staff") view=TeamPage />
                 <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/categories") view=CategoriesPage />
+                <Route path=path!("/admin/mail") view=HeldMailPage />
             </Routes>
         </Shell>
     }

@@ -54,6 +54,7 @@ pub const STAFF_ADMIN: TitleTable = &[
     ("/admin/staff", &[msg::TEAM_TITLE]),
     ("/admin/audit", &[msg::AUDIT_TITLE]),
     ("/admin/categories", &[msg::CAT_TITLE]),
+    ("/admin/mail", &[msg::MAIL_HELD_TITLE]),
 ];
 pub const STAFF_CHAT: TitleTable = &[
     ("/admin/chat", &[msg::STAFF_CHAT_TITLE]),

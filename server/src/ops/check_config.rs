@@ -49,6 +49,16 @@ pub fn problems(s: &Settings) -> Vec<String> {
             format!("allowed_origins: {origin:?} is not scheme://host[:port]"),
         );
     }
+    if let Some(bind) = &s.inbound_smtp_bind {
+        need(bind.parse::<SocketAddr>().is_ok(), format!("inbound_smtp_bind: not an address:port: {bind:?}"));
+        need(
+            !s.reply_keys.is_empty(),
+            "inbound_smtp_bind is set but reply_keys is empty: no reply address could be trusted".into(),
+        );
+    }
+    for key in &s.reply_keys {
+        need(key.chars().count() >= 32, "reply_keys: each key needs at least 32 random characters".into());
+    }
     if let Err(e) = SmtpMailer::from_settings(s) {
         need(false, format!("mail: {e}"));
     }

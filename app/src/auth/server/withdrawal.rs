@@ -62,6 +62,12 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     // Mails already queued or kept for this address hold the member's data; only the
     // confirmation below goes out.
     sqlx::query("DELETE FROM outbox WHERE to_addr = $1").bind(&user.email).execute(&mut *tx).await?;
+    // Raw mails the member sent us (threaded or held) hold their words and address.
+    sqlx::query("DELETE FROM inbound_mail WHERE member_id = $1 OR from_addr = $2")
+        .bind(user.id)
+        .bind(&user.email)
+        .execute(&mut *tx)
+        .await?;
     let lang = users::mail_lang(&mut *tx, user.id).await?;
     enqueue_in(&mut *tx, &mails::withdrawn(&user.email, &user.display_name, lang), now).await?;
     for erase in [
@@ -78,7 +84,7 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     // Their files go too (screenshots of their account, receipts); the blobs once this commits.
     let blobs = crate::files::server::erase_member_files(&mut tx, user.id).await?;
     for erase in [
-        "UPDATE inquiry_messages SET body = $1 WHERE author_id = $2 AND from_staff = 0",
+        "UPDATE inquiry_messages SET body = $1, quoted = NULL WHERE author_id = $2 AND from_staff = 0",
         "UPDATE chat_messages SET body = $1 WHERE author_id = $2 AND from_staff = 0",
         "UPDATE ideas SET title = $1, body = $1, search_title = '' WHERE member_id = $2",
     ] {

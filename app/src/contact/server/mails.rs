@@ -6,14 +6,26 @@ use crate::i18n::Lang;
 use crate::mail::OutgoingMail;
 use std::collections::BTreeMap;
 
-fn footer(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => {
+/// The closing lines. With `replies` (reply addresses are on), the member may simply answer the
+/// mail; otherwise the address is a no-reply one and the footer says so.
+fn footer(lang: Lang, replies: bool) -> &'static str {
+    match (lang, replies) {
+        (Lang::Ja, true) => {
+            "※このメールにそのまま返信すると、このお問い合わせへの追加のご連絡になります(引用部分は除いて記録します)。\n\
+                     ※メール窓口の受付時間は平日11:00〜17:00です(土日祝日・年末年始を除く)。\n\n\
+                     Madoguchi サポートセンター"
+        }
+        (Lang::En, true) => {
+            "Reply to this mail to add to this inquiry (the quoted part is left out).\n\
+                     The mail desk answers on weekdays, 11:00–17:00 JST (not on holidays or over New Year).\n\n\
+                     Madoguchi Support Center"
+        }
+        (Lang::Ja, false) => {
             "※メール窓口の受付時間は平日11:00〜17:00です(土日祝日・年末年始を除く)。\n\
                      ※このメールは送信専用アドレスから送信しています。ご返信いただいてもお答えできません。\n\n\
                      Madoguchi サポートセンター"
         }
-        Lang::En => {
+        (Lang::En, false) => {
             "The mail desk answers on weekdays, 11:00–17:00 JST (not on holidays or over New Year).\n\
                      This mail was sent from a no-reply address; replies to it are not read.\n\n\
                      Madoguchi Support Center"
@@ -32,6 +44,7 @@ fn files_note(count: usize, link: &str, lang: Lang) -> String {
 }
 
 /// "We received your inquiry", in the member's language, with what they sent.
+#[allow(clippy::too_many_arguments)]
 pub fn acknowledgment(
     member: &UserView,
     category: &Category,
@@ -40,6 +53,7 @@ pub fn acknowledgment(
     files: usize,
     public_url: &str,
     lang: Lang,
+    replies: bool,
 ) -> OutgoingMail {
     let summary: String = category
         .fields
@@ -80,7 +94,7 @@ pub fn acknowledgment(
             ),
         ),
     };
-    OutgoingMail { to: member.email.clone(), subject, body: format!("{body}\n\n{}\n", footer(lang)) }
+    OutgoingMail { to: member.email.clone(), subject, body: format!("{body}\n\n{}\n", footer(lang, replies)) }
 }
 
 /// A staff reply, in the member's language around the staff member's own words.
@@ -96,6 +110,7 @@ pub fn reply(
     public_url: &str,
     lang: Lang,
     closing: bool,
+    replies: bool,
 ) -> OutgoingMail {
     let link = format!("{public_url}/contact/history/{inquiry_id}");
     let text = format!("{text}\n{}", files_note(files, &link, lang));
@@ -124,5 +139,5 @@ pub fn reply(
             ),
         ),
     };
-    OutgoingMail { to: member_email.into(), subject, body: format!("{body}\n\n{}\n", footer(lang)) }
+    OutgoingMail { to: member_email.into(), subject, body: format!("{body}\n\n{}\n", footer(lang, replies)) }
 }

@@ -93,7 +93,7 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
     };
     let attachments = files_of(None);
     let thread = sqlx::query(
-        "SELECT m.id, m.from_staff, u.display_name, m.body, m.created_at FROM inquiry_messages m JOIN users u ON u.id = m.author_id
+        "SELECT m.id, m.from_staff, u.display_name, m.body, m.created_at, m.via, m.quoted FROM inquiry_messages m JOIN users u ON u.id = m.author_id
          WHERE m.inquiry_id = $1 ORDER BY m.id",
     )
     .bind(id)
@@ -107,6 +107,8 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
             body: r.try_get("body")?,
             at: Moment::from_millis(r.try_get("created_at")?),
             attachments: files_of(Some(r.try_get("id")?)),
+            via_mail: r.try_get::<String, _>("via")? == "mail",
+            quoted: r.try_get("quoted")?,
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
@@ -123,7 +125,6 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let state = state()?;
     rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;
     let now = state.clock.now();
-    let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
     // One transaction, and the owner and "not closed" checks are part of the insert itself, so a
     // follow-up racing the desk closing the inquiry cannot slip in.
     let mut tx = state.db.pool.begin().await?;
@@ -151,19 +152,35 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     };
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, member.id, &files, place).await?;
-    // An answered inquiry goes back to the desk with a fresh due time.
-    sqlx::query("UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2 WHERE id = $3 AND status = 'answered'")
-        .bind(due.timestamp_millis())
-        .bind(now.timestamp_millis())
-        .bind(input.inquiry_id)
-        .execute(&mut *tx)
-        .await?;
-    let (assignee_id,): (Option<i64>,) = sqlx::query_as("SELECT assignee_id FROM inquiries WHERE id = $1")
-        .bind(input.inquiry_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, false).await?;
     tx.commit().await?;
     let event = crate::desk::DeskEvent::FollowUp { inquiry_id: input.inquiry_id, assignee_id };
     crate::desk::server::publish(&state, event).await;
     load_detail(&state.db, input.inquiry_id, Some(member.id)).await
+}
+
+/// The member wrote (on the site or by mail): an answered inquiry goes back to the desk with a
+/// fresh one-business-day due time (`and_closed`: a closed one too, when a supervisor threads a
+/// held mail into it). Answers the assignee, whose desk hears of it.
+pub async fn back_to_desk(
+    tx: &mut sqlx::AnyConnection,
+    state: &crate::infra::AppState,
+    inquiry_id: i64,
+    and_closed: bool,
+) -> AppResult<Option<i64>> {
+    let now = state.clock.now();
+    let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
+    let reopenable = if and_closed { "('answered', 'closed')" } else { "('answered')" };
+    sqlx::query(&format!(
+        "UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2, closed_at = NULL
+         WHERE id = $3 AND status IN {reopenable}"
+    ))
+    .bind(due.timestamp_millis())
+    .bind(now.timestamp_millis())
+    .bind(inquiry_id)
+    .execute(&mut *tx)
+    .await?;
+    let (assignee_id,): (Option<i64>,) =
+        sqlx::query_as("SELECT assignee_id FROM inquiries WHERE id = $1").bind(inquiry_id).fetch_one(&mut *tx).await?;
+    Ok(assignee_id)
 }

@@ -13,7 +13,7 @@ use crate::contact::{
 use crate::error::{AppError, AppResult};
 use crate::files::server::{attach, Place};
 use crate::infra::http::state;
-use crate::mail::enqueue_in;
+use crate::mail::enqueue_about_in;
 use sqlx::Row;
 
 /// Inquiries matching the filter, the most urgent (earliest due) first.
@@ -155,6 +155,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         &state.settings.public_url,
         crate::i18n::Lang::from_code(&mail_lang).unwrap_or_default(),
         input.close,
+        !state.settings.reply_keys.is_empty(),
     );
     // The reply, the status and the mail are one transaction: all or nothing. A retry with the
     // same key stores nothing and mails nothing.
@@ -211,7 +212,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     .await?;
     // A closed (withdrawn) account has no address left to mail.
     if withdrawn_at.is_none() {
-        enqueue_in(&mut *tx, &mail, now).await?;
+        enqueue_about_in(&mut *tx, &mail, input.inquiry_id, now).await?;
     }
     let ip = audit::request_ip(&state);
     audit::record(&mut *tx, staff.id, AuditAction::Reply, &format!("inquiry:{}", input.inquiry_id), &ip, now).await?;

@@ -11,7 +11,7 @@ use crate::files::server::{attach, Place};
 use crate::infra::http::state;
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
-use crate::mail::enqueue_in;
+use crate::mail::enqueue_about_in;
 
 /// Stores a member's inquiry, answers with its reference and the date the desk will reply by,
 /// and queues the acknowledgment mail. A repeat with the same idempotency key returns the first
@@ -87,8 +87,10 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     attach(&mut tx, &state, member.id, &files, place).await?;
     let submitted = Submitted { id, reference, received_at: now.into(), due_at: due.into() };
     let lang = crate::auth::server::mail_lang(&mut *tx, member.id).await?;
-    let mail = acknowledgment(&member, category, &fields, &submitted, files.len(), &state.settings.public_url, lang);
-    enqueue_in(&mut *tx, &mail, received_ms).await?;
+    let replies = !state.settings.reply_keys.is_empty();
+    let settings = &state.settings;
+    let mail = acknowledgment(&member, category, &fields, &submitted, files.len(), &settings.public_url, lang, replies);
+    enqueue_about_in(&mut *tx, &mail, id, received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = id, member_id = member.id, category = %category.id, "inquiry received");

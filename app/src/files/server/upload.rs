@@ -112,6 +112,46 @@ pub async fn upload(
             Ok((done.kind, done.bytes, Some(done.thumb)))
         })
         .await??;
+    let attachment = save(&state, user.id, kind, &query.name, bytes, thumb).await?;
+    tracing::info!(attachment = %attachment.id, user_id = user.id, kind = kind.as_str(), size = attachment.size, "file uploaded");
+    Ok(Json(attachment))
+}
+
+/// Stores a file that arrived some other way than an upload (a mail's attachment) exactly as an
+/// upload is: kind by its bytes, the size limit, images re-encoded. Answers the unattached upload
+/// for the caller to attach, or why the file was refused.
+pub async fn store_bytes(state: &AppState, uploader: i64, name: &str, raw: Vec<u8>) -> AppResult<Attachment> {
+    if raw.len() as u64 > state.settings.file_max_bytes {
+        return Err(too_large(state));
+    }
+    if raw.is_empty() {
+        return Err(AppError::field("file", ValidationError::Required));
+    }
+    let kind = FileKind::detect(&raw[..raw.len().min(HEAD)]).map_err(|e| AppError::field("file", e))?;
+    let _slot = state.files.slots.acquire().await.map_err(|_| AppError::Busy)?;
+    let (kind, bytes, thumb) = state
+        .files
+        .workers
+        .run(move || -> AppResult<(FileKind, Vec<u8>, Option<Vec<u8>>)> {
+            if !kind.is_image() {
+                return Ok((kind, raw, None));
+            }
+            let done = reencode(kind, &raw).map_err(|e| AppError::field("file", e))?;
+            Ok((done.kind, done.bytes, Some(done.thumb)))
+        })
+        .await??;
+    save(state, uploader, kind, name, bytes, thumb).await
+}
+
+/// Keeps the checked bytes (and thumbnail) in the blob store and records the upload.
+async fn save(
+    state: &AppState,
+    uploader: i64,
+    kind: FileKind,
+    name: &str,
+    bytes: Vec<u8>,
+    thumb: Option<Vec<u8>>,
+) -> AppResult<Attachment> {
     let size = bytes.len() as i64;
     let hash = hex_sha256(&bytes);
     state.files.blobs.put(&hash, bytes).await?;
@@ -123,13 +163,13 @@ pub async fn upload(
         }
         None => None,
     };
-    let attachment = Attachment { id: random_id(), kind, name: clean_name(&query.name, kind), size };
+    let attachment = Attachment { id: random_id(), kind, name: clean_name(name, kind), size };
     sqlx::query(
         "INSERT INTO attachments (id, uploader_id, kind, name, size, sha256, thumb_sha256, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&attachment.id)
-    .bind(user.id)
+    .bind(uploader)
     .bind(kind.as_str())
     .bind(&attachment.name)
     .bind(size)
@@ -138,8 +178,7 @@ pub async fn upload(
     .bind(state.clock.now_ms())
     .execute(&state.db.pool)
     .await?;
-    tracing::info!(attachment = %attachment.id, user_id = user.id, kind = kind.as_str(), size, "file uploaded");
-    Ok(Json(attachment))
+    Ok(attachment)
 }
 
 /// Streams the body to a spool file, refusing it as soon as it is too large or its first bytes

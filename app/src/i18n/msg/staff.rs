@@ -94,4 +94,18 @@ texts! {
     CAT_FIELD_REQUIRED = "必須" / "Required";
     CAT_FIELD_CHOICES = "選択肢（1行に1つ: 値|日本語|English）" / "Options (one per line: value|日本語|English)";
     ERR_LAST_CATEGORY = "最後の受付中カテゴリは廃止できません。先に別のカテゴリを再開するか追加してください。" / "The last offered category cannot be retired. Restore or add another first.";
+    MAIL_HELD_LINK = "受信メール(未処理)" / "Unmatched mail";
+    MAIL_HELD_TITLE = "未処理の受信メール" / "Unmatched mail";
+    MAIL_HELD_LEAD = "お問い合わせに自動で紐付けられなかったメールです(理由つき)。内容を確かめて、お問い合わせに紐付けるか破棄してください。どちらも操作記録に残ります。" / "Mail that was not threaded into an inquiry, with the reason. Check it, then attach it to an inquiry or discard it; both are audited.";
+    MAIL_HELD_SHOW_IGNORED = "自動応答なども表示" / "Also show automatic replies";
+    MAIL_HELD_REASON = "理由" / "Reason";
+    MAIL_HELD_FROM = "差出人" / "From";
+    MAIL_HELD_SUBJECT = "件名" / "Subject";
+    MAIL_HELD_INQUIRY = "紐付けるお問い合わせ(受付番号)" / "Attach to inquiry (reference)";
+    MAIL_HELD_ATTACH = "紐付ける" / "Attach";
+    MAIL_HELD_DISCARD = "破棄する" / "Discard";
+    MAIL_HELD_DONE = "処理しました。" / "Done.";
+    MAIL_VIA_MAIL = "メールで受信" / "By mail";
+    MAIL_SHOW_QUOTED = "引用部分を表示" / "Show quoted text";
+    MAIL_FAILING_STAFF = "この会員宛のメールが届いていません" / "Our mail to this member is not arriving";
 }
