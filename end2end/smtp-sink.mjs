@@ -1,5 +1,5 @@
 // A real SMTP server for the tests: accepts every message on 127.0.0.1:<port> and writes it, parsed,
-// as one JSON file per message into <dir> ({ from, to, subject, text, date }). The Rust
+// as one JSON file per message into <dir> ({ from, to, subject, text, replyTo, messageId, inReplyTo, date }). The Rust
 // integration tests and the Playwright specs read that folder.
 //   node smtp-sink.mjs --port 2525 --dir /tmp/mail
 import { SMTPServer } from 'smtp-server';
@@ -29,6 +29,9 @@ const server = new SMTPServer({
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: mail.subject ?? '',
           text: mail.text ?? '',
+          replyTo: mail.replyTo?.value?.[0]?.address ?? null,
+          messageId: mail.messageId ?? null,
+          inReplyTo: mail.inReplyTo ?? null,
           date: new Date().toISOString(),
         };
         const file = path.join(dir, `${Date.now()}-${process.pid}-${seq}.json`);

@@ -220,6 +220,9 @@ pub struct StaffInquiry {
     pub notes: Vec<StaffNote>,
     /// The member's other inquiries, newest first.
     pub member_history: Vec<InquirySummary>,
+    /// Our mail to the member's address bounced (since it last changed).
+    #[serde(default)]
+    pub member_mail_failing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

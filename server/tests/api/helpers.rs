@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub struct TestApp {
     pub address: String,
     pub state: AppState,
+    /// The inbound SMTP listener's port, when the test turned it on.
+    pub smtp_port: Option<u16>,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -70,8 +72,9 @@ pub async fn spawn_app_on(database_url: String, clock: Clock, configure: impl Fn
     let app = Application::build_with_clock(settings, clock).await.expect("server builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
+    let smtp_port = app.smtp_port();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
-    TestApp { address, state }
+    TestApp { address, state, smtp_port }
 }
 
 impl TestApp {
@@ -91,7 +94,7 @@ impl TestApp {
             })
             .expect("file store"),
         };
-        TestApp { address: address.into(), state }
+        TestApp { address: address.into(), state, smtp_port: None }
     }
 }
 
@@ -209,7 +212,7 @@ pub async fn two_instances() -> (TestApp, TestApp) {
     let two = if one.state.db.backend == app::infra::Backend::Postgres {
         spawn_app_on(url, Clock::manual(at), |_| {}).await
     } else {
-        TestApp { address: one.address.clone(), state: one.state.clone() }
+        TestApp { address: one.address.clone(), state: one.state.clone(), smtp_port: one.smtp_port }
     };
     (one, two)
 }

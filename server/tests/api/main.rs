@@ -21,6 +21,7 @@ mod helpers;
 mod holes;
 mod hostile;
 mod ideas;
+mod inbound;
 mod inbox;
 mod limits;
 mod live;

@@ -10,6 +10,12 @@ pub struct ReceivedMail {
     pub to: Vec<String>,
     pub subject: String,
     pub text: String,
+    #[serde(default, rename = "replyTo")]
+    pub reply_to: Option<String>,
+    #[serde(default, rename = "messageId")]
+    pub message_id: Option<String>,
+    #[serde(default, rename = "inReplyTo")]
+    pub in_reply_to: Option<String>,
 }
 
 pub struct SmtpSink {

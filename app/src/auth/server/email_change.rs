@@ -73,7 +73,10 @@ pub async fn confirm(token: String) -> AppResult<()> {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(AppError::InvalidLink)?;
-    let switched = sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3")
+    // A new address starts with a clean record: a bounce of the old one says nothing about it.
+    let switched = sqlx::query(
+        "UPDATE users SET email = $1, email_verified_at = $2, mail_failing_at = NULL, mail_failing_reason = NULL WHERE id = $3",
+    )
         .bind(&new_email)
         .bind(now)
         .bind(user_id)

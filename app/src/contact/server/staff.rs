@@ -70,16 +70,17 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
 async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     let state = state()?;
     let detail = load_detail(&state.db, id, None).await?;
-    let (member_id, member_name, member_email, assignee_name, assignee_id, last_message_id): (
+    let (member_id, member_name, member_email, assignee_name, assignee_id, last_message_id, mail_failing_at): (
         i64,
         String,
         String,
         Option<String>,
         Option<i64>,
         i64,
+        Option<i64>,
     ) = sqlx::query_as(
         "SELECT m.id, m.display_name, m.email, a.display_name, i.assignee_id,
-                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0)
+                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0), m.mail_failing_at
          FROM inquiries i JOIN users m ON m.id = i.member_id
          LEFT JOIN users a ON a.id = i.assignee_id WHERE i.id = $1",
     )
@@ -118,6 +119,7 @@ async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
         overdue,
         notes,
         member_history,
+        member_mail_failing: mail_failing_at.is_some(),
     })
 }
 
