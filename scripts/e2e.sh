@@ -54,7 +54,12 @@ run_e2e() {
   # recorded) must pass promtool's checks.
   local metrics_token
   metrics_token="metrics-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  # Members' replies by mail come back to the server's own SMTP listener (inbound.spec.ts).
+  MADOGUCHI_INBOUND_PORT=$(free_port)
+  export MADOGUCHI_INBOUND_PORT
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_METRICS_TOKEN=$metrics_token \
+    MADOGUCHI_INBOUND_SMTP_BIND=127.0.0.1:$MADOGUCHI_INBOUND_PORT MADOGUCHI_INBOUND_POLL_MS=300 \
+    MADOGUCHI_REPLY_KEYS="reply-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
     MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
     MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
     MADOGUCHI_LIMIT_REGISTER=500/3600 MADOGUCHI_LIMIT_LOGIN_ADDRESS=1000/300 \

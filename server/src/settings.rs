@@ -212,6 +212,9 @@ fn overlay_env(s: &mut Settings, problems: &mut Vec<String>) {
     if let Some(v) = parse("MADOGUCHI_INBOUND_CONNECTIONS_PER_CLIENT", problems) {
         s.inbound_connections_per_client = v;
     }
+    if let Some(v) = parse("MADOGUCHI_INBOUND_POLL_MS", problems) {
+        s.inbound_poll_ms = v;
+    }
     if let Some(v) = parse("MADOGUCHI_INBOUND_RETENTION_DAYS", problems) {
         s.inbound_retention_days = v;
     }

@@ -147,6 +147,14 @@ pub async fn current_user() -> Result<Option<UserView>, AppError> {
             if !user.is_staff() {
                 let state = crate::infra::http::state()?;
                 user.unread_replies = crate::contact::server::unread_replies(&state.db, user.id).await?;
+                let (failing,): (Option<i64>,) = sqlx::query_as("SELECT mail_failing_at FROM users WHERE id = $1")
+                    .bind(user.id)
+                    .fetch_one(&state.db.pool)
+                    .await?;
+                user.mail_refused_from = failing.map(|_| {
+                    let from = crate::mail::reply_address::support_address(&state.settings.mail_from);
+                    from.rsplit_once('@').map(|(_, d)| d.to_owned()).unwrap_or(from)
+                });
             }
             Ok(Some(user))
         }

@@ -84,6 +84,10 @@ pub struct UserView {
     /// `auth/me` answer fills it (one count per page load, no request of its own).
     #[serde(default)]
     pub unread_replies: i64,
+    /// Our mail to the member's address is being refused (a bounce came back): the domain to
+    /// allow in their carrier's 受信設定, for the banner. Only `auth/me` fills it.
+    #[serde(default)]
+    pub mail_refused_from: Option<String>,
 }
 
 impl UserView {

@@ -220,8 +220,15 @@ pub fn Thread(messages: Vec<ThreadMessage>, member_view: bool) -> impl IntoView 
                             };
                             view! {
                                 <li class=if m.from_staff { "message staff" } else { "message member" }>
-                                    <p class="meta"><strong>{who}</strong> " · " {move || format_datetime(&at, i18n.get())}</p>
+                                    <p class="meta">
+                                        <strong>{who}</strong> " · " {move || format_datetime(&at, i18n.get())}
+                                        {m.via_mail.then(|| view! { " · " <span class="tag">{i18n.t(msg::MAIL_VIA_MAIL)}</span> })}
+                                    </p>
                                     <p class="pre">{m.body}</p>
+                                    // The quoted earlier mail, folded: kept, never repeated in the thread.
+                                    {m.quoted.map(|quoted| view! {
+                                        <details class="quoted"><summary>{i18n.t(msg::MAIL_SHOW_QUOTED)}</summary><p class="pre">{quoted}</p></details>
+                                    })}
                                     <AttachmentList files=m.attachments />
                                 </li>
                             }

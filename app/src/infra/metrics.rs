@@ -14,6 +14,10 @@ pub const RATE_LIMITED: &str = "madoguchi_rate_limited_total";
 /// Password hashes waiting for a hashing slot, and those refused after waiting too long.
 pub const HASHING_WAITING: &str = "madoguchi_hashing_waiting";
 pub const HASHING_REFUSED: &str = "madoguchi_hashing_refused_total";
+/// Mails handed to the inbound SMTP listener, by outcome (stored, duplicate).
+pub const INBOUND_MAILS: &str = "madoguchi_inbound_mails_total";
+/// Inbound SMTP connections refused (too many at once).
+pub const INBOUND_REFUSED: &str = "madoguchi_inbound_refused_total";
 
 /// One open connection of `kind`, counted until dropped (however the connection ends).
 pub struct OpenConnection(&'static str);

@@ -34,7 +34,7 @@ pub enum Area {
     StaffAdmin,
     /// Staff: the chat console and transcripts.
     StaffChat,
-    /// Staff: help articles and the idea lab's moderation.
+    /// Staff: help articles, the idea lab's moderation, and held inbound mail (`/admin/mail`).
     StaffContent,
 }
 
@@ -68,8 +68,8 @@ impl Area {
             ("faq", _) => Area::Help,
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
-            ("admin", "faq" | "ideas") => Area::StaffContent,
-            ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories" | "mail") => Area::StaffAdmin,
+            ("admin", "faq" | "ideas" | "mail") => Area::StaffContent,
+            ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
             _ => Area::Home,
         }
@@ -124,6 +124,7 @@ mod tests {
         assert_eq!(Area::of_path("/admin/insights?from=2026-11-01"), Area::StaffAdmin);
         assert_eq!(Area::of_path("/admin/two-factor"), Area::StaffAdmin);
         assert_eq!(Area::of_path("/admin/faq/new"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/mail"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
         // A prefix is not a segment.
         assert_eq!(Area::of_path("/contacts"), Area::Home);

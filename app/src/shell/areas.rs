@@ -165,7 +165,6 @@ pub fn StaffAdminApp() -> impl IntoView {
                 <Route path=path!("/admin/staff") view=TeamPage />
                 <Route path=path!("/admin/audit") view=AuditPage />
                 <Route path=path!("/admin/categories") view=CategoriesPage />
-                <Route path=path!("/admin/mail") view=HeldMailPage />
             </Routes>
         </Shell>
     }
@@ -195,6 +194,7 @@ pub fn StaffContentApp() -> impl IntoView {
             <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
+                <Route path=path!("/admin/mail") view=HeldMailPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
             </Routes>

@@ -54,6 +54,15 @@ pub fn Header() -> impl IntoView {
             .into_any()
         }
     };
+    // Our mail to this member bounced: say so on every page, with the domain to allow.
+    let refused = move || {
+        let domain = session.user()?.mail_refused_from?;
+        Some(view! {
+            <p class="notice warn mail-refused" role="status">
+                {i18n.t(msg::MAIL_REFUSED_1)} <strong>{domain}</strong> {i18n.t(msg::CARRIER_NOTICE_2)}
+            </p>
+        })
+    };
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">{i18n.t(msg::SITE_NAME)}</A>
@@ -69,6 +78,7 @@ pub fn Header() -> impl IntoView {
                     {i18n.t(msg::LANG_SWITCH)}
                 </button>
             </nav>
+            {refused}
         </header>
     }
 }

@@ -54,13 +54,13 @@ pub const STAFF_ADMIN: TitleTable = &[
     ("/admin/staff", &[msg::TEAM_TITLE]),
     ("/admin/audit", &[msg::AUDIT_TITLE]),
     ("/admin/categories", &[msg::CAT_TITLE]),
-    ("/admin/mail", &[msg::MAIL_HELD_TITLE]),
 ];
 pub const STAFF_CHAT: TitleTable = &[
     ("/admin/chat", &[msg::STAFF_CHAT_TITLE]),
     ("/admin/chat/transcript/:id", &[msg::TRANSCRIPT, msg::INSIGHTS_TITLE]),
 ];
 pub const STAFF_CONTENT: TitleTable = &[
+    ("/admin/mail", &[msg::MAIL_HELD_TITLE]),
     ("/admin/ideas", &[msg::IDEAS_ADMIN_TITLE]),
     ("/admin/faq", &[msg::FAQ_ADMIN_TITLE]),
     ("/admin/faq/:id", &[msg::FAQ_EDIT, msg::FAQ_ADMIN_TITLE]),

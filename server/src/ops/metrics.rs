@@ -68,6 +68,8 @@ fn describe() {
     describe_counter!(m::RATE_LIMITED, "Requests refused by a rate limit, by limit");
     describe_gauge!(m::HASHING_WAITING, "Password hashes waiting for a hashing slot on this instance");
     describe_counter!(m::HASHING_REFUSED, "Requests refused after waiting too long for a hashing slot");
+    describe_counter!(m::INBOUND_MAILS, "Mails handed to the inbound SMTP listener, by outcome (stored, duplicate)");
+    describe_counter!(m::INBOUND_REFUSED, "Inbound SMTP connections refused, by reason");
 }
 
 /// Counts and times every request by its route pattern (a fixed set; the site's pages and
@@ -138,7 +140,7 @@ async fn render(state: &AppState) -> Response {
 /// the answer rather than set on the process-wide recorder: two servers in one process (the
 /// tests) would otherwise overwrite each other's values between setting and rendering.
 /// Each statement: how many rows are in a state, the oldest of them, how many in a second state.
-const SHARED: [(&str, [(&str, &str); 3]); 2] = [
+const SHARED: [(&str, [(&str, &str); 3]); 3] = [
     (
         "SELECT
            (SELECT COUNT(*) FROM chat_sessions WHERE status = 'waiting'),
@@ -159,6 +161,17 @@ const SHARED: [(&str, [(&str, &str); 3]); 2] = [
             ("madoguchi_outbox_pending", "Mails waiting to be sent"),
             ("madoguchi_outbox_oldest_pending_seconds", "Age of the oldest mail waiting to be sent"),
             ("madoguchi_outbox_failed", "Mails given up on (listed on the staff dashboard)"),
+        ],
+    ),
+    (
+        "SELECT
+           (SELECT COUNT(*) FROM inbound_mail WHERE status = 'pending'),
+           (SELECT MIN(received_at) FROM inbound_mail WHERE status = 'pending'),
+           (SELECT COUNT(*) FROM inbound_mail WHERE status = 'held')",
+        [
+            ("madoguchi_inbound_pending", "Received mails waiting to be processed"),
+            ("madoguchi_inbound_oldest_pending_seconds", "Age of the oldest received mail waiting to be processed"),
+            ("madoguchi_inbound_held", "Received mails held for a supervisor (/admin/mail)"),
         ],
     ),
 ];

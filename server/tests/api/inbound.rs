@@ -228,7 +228,9 @@ async fn strangers_forgeries_and_plain_mail_are_held_for_supervisors_who_attach_
 async fn a_bounce_marks_the_mail_and_the_address_as_failing() {
     let sink = SmtpSink::start().await;
     let app = mail_app(&sink).await;
-    let (_, staff, id, _) = answered_inquiry(&app, &sink, "saburo@docomo.ne.jp").await;
+    let (m, staff, id, _) = answered_inquiry(&app, &sink, "saburo@docomo.ne.jp").await;
+    let (_, me) = m.call("auth/me", json!({})).await;
+    assert_eq!(me["mail_refused_from"], Value::Null, "{me}");
     let (outbox_id,): (i64,) = sqlx::query_as("SELECT MAX(id) FROM outbox WHERE inquiry_id = $1")
         .bind(id)
         .fetch_one(&app.state.db.pool)
@@ -256,6 +258,9 @@ async fn a_bounce_marks_the_mail_and_the_address_as_failing() {
     assert!(failing.is_some() && bounced.is_some());
     let (_, seen) = staff.call("inbox/detail", json!({ "id": id })).await;
     assert_eq!(seen["member_mail_failing"], true, "{seen}");
+    // The member is told on every page, with the domain to allow.
+    let (_, me) = m.call("auth/me", json!({})).await;
+    assert_eq!(me["mail_refused_from"], "madoguchi.example", "{me}");
 }
 
 #[tokio::test]

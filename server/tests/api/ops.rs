@@ -59,6 +59,7 @@ async fn metrics_need_the_token_and_report_the_queue_requests_and_refusals() {
     assert_eq!(status, 200, "{text}");
     assert_eq!(value(&text, "madoguchi_chat_waiting "), Some(2.0), "{text}");
     assert!(value(&text, "madoguchi_outbox_pending ").is_some(), "{text}");
+    assert!(value(&text, "madoguchi_inbound_pending ").is_some(), "{text}");
     assert!(text.contains("madoguchi_rate_limited_total{action=\"login_account_address\"}"), "{text}");
     assert!(text.contains("madoguchi_http_requests_total{route=\"/api/{*fn_name}\",status=\"2xx\"}"), "{text}");
     assert!(text.contains("madoguchi_http_request_duration_seconds_bucket{route=\"/api/{*fn_name}\""), "{text}");

@@ -48,6 +48,7 @@ pub(crate) fn view_from_row(row: &sqlx::any::AnyRow) -> Result<UserView, sqlx::E
         // Filled in by `sessions`/`login`, which know the setting.
         two_factor_due: false,
         unread_replies: 0,
+        mail_refused_from: None,
     })
 }
 

@@ -44,6 +44,12 @@ fn Detail() -> impl IntoView {
             if feed.with(|e| matches!(e, Some(DeskEvent::Answered { inquiry_id, .. }) if *inquiry_id == id())) {
                 answered_elsewhere.set(true);
             }
+            // The member wrote (on the site or by mail): show it at once. The draft is kept
+            // outside what reloads, and the reply then carries the newest message seen.
+            if feed.with(|e| matches!(e, Some(DeskEvent::FollowUp { inquiry_id, .. }) if *inquiry_id == id())) {
+                latest.set(None);
+                loaded.refetch();
+            }
         });
     }
     let show_latest = move |_| {
@@ -222,6 +228,7 @@ fn Workspace(
                 {inquiry.assignee_name.clone().unwrap_or_else(|| msg::UNASSIGNED.get(i18n.get_untracked()).to_owned())}
                 {inquiry.overdue.then(|| view! { " " <span class="badge overdue">{i18n.t(msg::OVERDUE)}</span> })}
             </p>
+            {inquiry.member_mail_failing.then(|| view! { <p class="notice warn" role="status">{i18n.t(msg::MAIL_FAILING_STAFF)}</p> })}
             <div class="actions">
                 <button type="button" on:click=move |_| {
                     let asked = || window().confirm_with_message(msg::ASSIGN_TAKE_OVER.get(i18n.get())).unwrap_or(false);

@@ -40,6 +40,7 @@ texts! {
     STAFF_WITHDRAW_DONE = "退会手続きが完了しました。" / "The account is closed.";
     WITHDRAW_BUTTON_STAFF = "退会させる" / "Close the account";
     CARRIER_NOTICE_1 = "携帯電話会社のメールアドレス(docomo・au・SoftBank・Y!mobile など)は、パソコンからのメールが届かないことがあります。受信設定(迷惑メール設定)で、ドメイン" / "Mobile carrier addresses (docomo, au, SoftBank, Y!mobile…) often refuse mail sent from PCs. In your carrier's mail filter settings, allow mail from the domain";
+    MAIL_REFUSED_1 = "お客さま宛のメールが受信を拒否され、届いていません。メールアドレスをご確認のうえ、受信設定(迷惑メール設定)でドメイン" / "Our mail to you is being refused. Check your address, and in your mail filter settings (受信設定) allow mail from the domain";
     CARRIER_NOTICE_2 = "からのメールを受信できるように設定してください。" / "so our mails reach you.";
     MAIL_SETTINGS_TITLE = "メールの設定" / "Mail settings";
     MAIL_LANG = "メールの言語" / "Language of our mails";

@@ -13,7 +13,7 @@ mod worker;
 pub use listener::spawn_listener;
 pub use parse::{parse, Incoming};
 pub use process::{process, Outcome};
-pub use queue::{backlog, claim, store, Claimed};
+pub use queue::{claim, store, Claimed};
 pub use quote::{split_reply, Split};
 pub use session::{run as run_session, Envelope, Gate, Limits};
 pub use worker::{process_due, spawn_worker};

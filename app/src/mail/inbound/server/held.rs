@@ -15,41 +15,45 @@ use crate::mail::inbound::{AttachInput, HeldMail, HoldReason, MailStatus};
 pub async fn list(include_ignored: bool) -> AppResult<Vec<HeldMail>> {
     require_supervisor().await?;
     let state = state()?;
-    let rows: Vec<(
-        i64,
-        i64,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-    )> = sqlx::query_as(
-        "SELECT b.id, b.received_at, b.status, b.reason, COALESCE(b.from_addr, b.envelope_from), b.subject, b.text,
-                    b.inquiry_id, i.reference
-             FROM inbound_mail b LEFT JOIN inquiries i ON i.id = b.inquiry_id
-             WHERE b.status = 'held' OR ($1 = 1 AND b.status = 'ignored')
-             ORDER BY CASE WHEN b.status = 'held' THEN 0 ELSE 1 END, b.id DESC LIMIT 200",
+    let rows: Vec<HeldRow> = sqlx::query_as(
+        "SELECT b.id, b.received_at, b.status, b.reason, COALESCE(b.from_addr, b.envelope_from) AS sender, b.subject,
+                b.text, b.inquiry_id, i.reference
+         FROM inbound_mail b LEFT JOIN inquiries i ON i.id = b.inquiry_id
+         WHERE b.status = 'held' OR ($1 = 1 AND b.status = 'ignored')
+         ORDER BY CASE WHEN b.status = 'held' THEN 0 ELSE 1 END, b.id DESC LIMIT 200",
     )
     .bind(i64::from(include_ignored))
     .fetch_all(&state.db.pool)
     .await?;
     rows.into_iter()
-        .map(|(id, at, status, reason, from, subject, text, inquiry_id, reference)| {
+        .map(|r| {
             Ok(HeldMail {
-                id,
-                received_at: Moment::from_millis(at),
-                status: MailStatus::parse(&status).ok_or(AppError::Internal)?,
-                reason: reason.as_deref().and_then(HoldReason::parse),
-                from,
-                subject: subject.unwrap_or_default(),
-                text: text.unwrap_or_default().chars().take(4000).collect(),
-                inquiry_id,
-                inquiry_reference: reference,
+                id: r.id,
+                received_at: Moment::from_millis(r.received_at),
+                status: MailStatus::parse(&r.status).ok_or(AppError::Internal)?,
+                reason: r.reason.as_deref().and_then(HoldReason::parse),
+                from: r.sender,
+                subject: r.subject.unwrap_or_default(),
+                text: r.text.unwrap_or_default().chars().take(4000).collect(),
+                inquiry_id: r.inquiry_id,
+                inquiry_reference: r.reference,
             })
         })
         .collect()
+}
+
+/// One row of the held list as stored.
+#[derive(sqlx::FromRow)]
+struct HeldRow {
+    id: i64,
+    received_at: i64,
+    status: String,
+    reason: Option<String>,
+    sender: String,
+    subject: Option<String>,
+    text: Option<String>,
+    inquiry_id: Option<i64>,
+    reference: Option<String>,
 }
 
 /// Threads a held mail into an inquiry (named by reference or number) as that inquiry's member's

@@ -32,10 +32,10 @@ impl Gate for StoreGate {
     async fn store(&self, envelope: Envelope, raw: Vec<u8>) -> Result<(), String> {
         let new = store(&self.state.db, &envelope, &raw, self.state.clock.now_ms()).await.map_err(|e| e.to_string())?;
         if new {
-            metrics::counter!("madoguchi_inbound_mails_total", "outcome" => "stored").increment(1);
+            metrics::counter!(crate::infra::metrics::INBOUND_MAILS, "outcome" => "stored").increment(1);
             self.wake.notify_one();
         } else {
-            metrics::counter!("madoguchi_inbound_mails_total", "outcome" => "duplicate").increment(1);
+            metrics::counter!(crate::infra::metrics::INBOUND_MAILS, "outcome" => "duplicate").increment(1);
         }
         Ok(())
     }
@@ -105,7 +105,7 @@ pub fn spawn_listener(listener: TcpListener, state: AppState, wake: Arc<Notify>)
                 if place.is_none() || permit.is_none() {
                     use tokio::io::AsyncWriteExt;
                     let _ = writer.write_all(b"421 4.7.0 too many connections, try again later\r\n").await;
-                    metrics::counter!("madoguchi_inbound_refused_total", "why" => "connections").increment(1);
+                    metrics::counter!(crate::infra::metrics::INBOUND_REFUSED, "why" => "connections").increment(1);
                     return;
                 }
                 let reader = tokio::io::BufReader::with_capacity(16 * 1024, reader);

@@ -115,12 +115,3 @@ pub async fn retry_later(db: &Db, id: i64, attempts: i64, now: i64, error: &str)
         .await?;
     Ok(())
 }
-
-/// Mails waiting to be processed, and the oldest one's age in ms (for `/metrics`).
-pub async fn backlog(db: &Db, now: i64) -> AppResult<(i64, i64)> {
-    let (n, oldest): (i64, Option<i64>) =
-        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT), MIN(received_at) FROM inbound_mail WHERE status = 'pending'")
-            .fetch_one(&db.pool)
-            .await?;
-    Ok((n, oldest.map(|t| now - t).unwrap_or(0)))
-}
