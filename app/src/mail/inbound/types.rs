@@ -158,3 +158,28 @@ pub struct AttachInput {
     pub mail_id: i64,
     pub inquiry: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_the_migrations_checks() {
+        let checks = [
+            include_str!("../../../migrations/sqlite/0020_inbound_mail.sql"),
+            include_str!("../../../migrations/postgres/0020_inbound_mail.sql"),
+        ];
+        for reason in HoldReason::ALL {
+            assert_eq!(HoldReason::parse(reason.as_str()), Some(reason));
+            for check in checks {
+                assert!(check.contains(&format!("'{}'", reason.as_str())), "{reason:?} missing from the CHECK");
+            }
+        }
+        for status in ["pending", "threaded", "held", "ignored", "bounce", "attached", "discarded"] {
+            assert_eq!(MailStatus::parse(status).map(MailStatus::as_str), Some(status));
+            for check in checks {
+                assert!(check.contains(&format!("'{status}'")));
+            }
+        }
+    }
+}
