@@ -8,8 +8,10 @@ pub use holidays::holiday_name;
 pub use hours::{weekday_ja, BusinessCalendar, OpeningHours, JST};
 mod format;
 mod moment;
+mod period;
 #[cfg(feature = "ssr")]
 pub mod store;
 
 pub use format::format_datetime;
 pub use moment::{Day, Moment, TokyoTime};
+pub use period::Period;

@@ -181,6 +181,23 @@ impl AppError {
     }
 }
 
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Gives the server function's response this error's status (and `Retry-After`), so a member
+    /// calling a staff function really gets a 403. The error knows its own status; the HTTP
+    /// layer (`infra::http::reply`) only calls this, so neither module depends on the other.
+    pub fn set_response_status(&self) {
+        use axum::http::header::RETRY_AFTER;
+        use axum::http::HeaderValue;
+        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            options.set_status(self.status());
+            if let AppError::RateLimited { retry_after_secs } = self {
+                options.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            }
+        }
+    }
+}
+
 /// For axum routes and extractors (the CSV export, the chat socket): the status, and the same
 /// JSON a server function would answer.
 #[cfg(feature = "ssr")]
@@ -204,7 +221,7 @@ impl FromServerFnError for AppError {
             // failure (server_fn would answer 500). In the browser they are transport problems.
             #[cfg(feature = "ssr")]
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
-                crate::infra::http::set_error_status(&AppError::BadRequest);
+                AppError::BadRequest.set_response_status();
                 AppError::BadRequest
             }
             other => AppError::Transport(other.to_string()),

@@ -3,7 +3,7 @@
 use super::{AuditAction, AuditEntry, AuditFilter, AuditLogPage};
 use crate::auth::server::{require_supervisor, Supervisor};
 use crate::auth::UserView;
-use crate::calendar::Moment;
+use crate::calendar::{Moment, Period};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};
 use crate::infra::{csv, AppState, Db};
@@ -88,7 +88,8 @@ async fn rows(db: &Db, filter: &AuditFilter, start: i64, end: i64, limit: i64) -
 pub async fn list(filter: AuditFilter) -> AppResult<AuditLogPage> {
     require_supervisor().await?;
     let state = state()?;
-    let (_, _, start, end) = crate::insights::server::bounds(&state, filter.from, filter.to)?;
+    let Period { start_ms: start, end_ms: end, .. } =
+        Period::of(filter.from, filter.to, state.clock.now().date_naive())?;
     let mut entries = rows(&state.db, &filter, start, end, PAGE + 1).await?;
     let more = entries.len() as i64 > PAGE;
     entries.truncate(PAGE as usize);
@@ -114,8 +115,8 @@ pub async fn audit_csv(
         to: filter.to,
         before_id: None,
     };
-    let (start, end) = match crate::insights::server::bounds(&state, filter.from, filter.to) {
-        Ok((_, _, start, end)) => (start, end),
+    let (start, end) = match Period::of(filter.from, filter.to, state.clock.now().date_naive()) {
+        Ok(p) => (p.start_ms, p.end_ms),
         Err(e) => return e.into_response(),
     };
     let entries = match rows(&state.db, &filter, start, end, 100_000).await {

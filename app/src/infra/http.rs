@@ -2,7 +2,7 @@
 //! cookies and the client's address, and a way to set the status of an error response.
 use super::AppState;
 use crate::error::{AppError, AppResult};
-use axum::http::header::{COOKIE, RETRY_AFTER, SET_COOKIE};
+use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::HeaderValue;
 use leptos::prelude::use_context;
@@ -26,19 +26,9 @@ pub fn parts() -> AppResult<Parts> {
 /// member calling a staff function really gets a 403.
 pub fn reply<T>(result: AppResult<T>) -> AppResult<T> {
     if let Err(err) = &result {
-        set_error_status(err);
+        err.set_response_status();
     }
     result
-}
-
-/// The status (and `Retry-After`) of an error answer from a server function.
-pub fn set_error_status(err: &AppError) {
-    if let Some(options) = use_context::<ResponseOptions>() {
-        options.set_status(err.status());
-        if let AppError::RateLimited { retry_after_secs } = err {
-            options.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
-        }
-    }
 }
 
 pub fn cookie(parts: &Parts, name: &str) -> Option<String> {

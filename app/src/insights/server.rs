@@ -5,7 +5,7 @@ use super::{
     WeekPoint,
 };
 use crate::auth::server::{require_staff, Supervisor};
-use crate::calendar::{Moment, JST};
+use crate::calendar::{Moment, Period, JST};
 use crate::chat::server::messages_for;
 use crate::contact::server::load_categories;
 use crate::error::{AppError, AppResult};
@@ -19,46 +19,13 @@ use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-const DAY_MS: i64 = 86_400_000;
-
-/// Periods are days from 2000 to 2100: anything else is a typo or a probe, and far dates would
-/// overflow the date arithmetic.
-fn in_range(field: &str, day: Option<NaiveDate>) -> AppResult<Option<NaiveDate>> {
-    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
-    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default();
-    match day {
-        Some(d) if d < first || d > last => Err(AppError::field(field, crate::domain::ValidationError::InvalidDate)),
-        other => Ok(other),
-    }
-}
-
-/// The period `from`..=`to` (Japan days; by default the last 28) as milliseconds.
-pub(crate) fn bounds(
-    state: &AppState,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> AppResult<(NaiveDate, NaiveDate, i64, i64)> {
-    let from = in_range("from", from)?;
-    let to = in_range("to", to)?;
-    let today = state.clock.now().date_naive();
-    let to = to.unwrap_or(today);
-    let from = from.unwrap_or(to - Days::new(27)).min(to);
-    let start =
-        JST.from_local_datetime(&from.and_hms_opt(0, 0, 0).unwrap_or_default()).single().map(|d| d.timestamp_millis());
-    let end = JST
-        .from_local_datetime(&to.and_hms_opt(0, 0, 0).unwrap_or_default())
-        .single()
-        .map(|d| d.timestamp_millis() + DAY_MS);
-    Ok((from, to, start.unwrap_or(0), end.unwrap_or(i64::MAX)))
-}
-
 type ChatRow = (i64, String, i64, Option<i64>, Option<i64>, Option<String>);
 type SurveyRow = (i64, i64, Option<String>, i64, Option<String>, Option<i64>);
 
 pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResult<Insights> {
     require_staff().await?;
     let state = state()?;
-    let (from, to, start, end) = bounds(&state, from, to)?;
+    let Period { from, to, start_ms: start, end_ms: end } = Period::of(from, to, state.clock.now().date_naive())?;
     let days = (to - from).num_days() + 1;
 
     let chats: Vec<ChatRow> = sqlx::query_as(
@@ -210,8 +177,8 @@ pub async fn surveys_csv(
     {
         return e.into_response();
     }
-    let (start, end) = match bounds(&state, range.from, range.to) {
-        Ok((_, _, start, end)) => (start, end),
+    let (start, end) = match Period::of(range.from, range.to, state.clock.now().date_naive()) {
+        Ok(p) => (p.start_ms, p.end_ms),
         Err(e) => return e.into_response(),
     };
     let rows: Result<Vec<SurveyRow>, _> = sqlx::query_as(
