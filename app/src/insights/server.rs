@@ -5,7 +5,7 @@ use super::{
     WeekPoint,
 };
 use crate::auth::server::{require_staff, Supervisor};
-use crate::calendar::{Moment, Period, JST};
+use crate::calendar::{Moment, Period};
 use crate::chat::server::messages_for;
 use crate::contact::server::load_categories;
 use crate::error::{AppError, AppResult};
@@ -15,7 +15,7 @@ use crate::infra::AppState;
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{Datelike, Days, NaiveDate, TimeZone};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
