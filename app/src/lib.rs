@@ -6,6 +6,7 @@
 //! `ssr`, its storage code.
 #![recursion_limit = "256"]
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;

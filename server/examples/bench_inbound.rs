@@ -102,6 +102,7 @@ async fn main() {
             .collect();
         tasks.spawn(async move {
             let stream = TcpStream::connect(("127.0.0.1", smtp_port)).await.expect("connect");
+            stream.set_nodelay(true).expect("nodelay");
             let (read, mut write) = stream.into_split();
             let mut read = BufReader::new(read);
             assert!(reply(&mut read).await.starts_with("220"));

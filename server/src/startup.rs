@@ -186,7 +186,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
         ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
-        ("/api/account/export.json", get(app::auth::server::export_json)),
+        ("/api/account/export.json", get(app::account::server::export_json)),
         ("/files/{id}", get(app::files::server::download)),
         ("/files/{id}/thumb", get(app::files::server::thumbnail)),
         // Public pages crawlers and link previews read (see seo.rs); the rest of the site's pages

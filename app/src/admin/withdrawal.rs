@@ -1,6 +1,6 @@
 //! Closing a member's account on their request (by mail or phone), from the dashboard. The
 //! server records which staff member did it.
-use crate::auth::api::withdraw_member;
+use crate::account::api::withdraw_member;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};

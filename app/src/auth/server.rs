@@ -1,11 +1,8 @@
 //! Server side of accounts: the user store, password hashing, sessions, and the guards every
 //! other feature's server functions call first (`require_member`, `require_staff`).
-mod account;
-mod email_change;
-mod export;
 mod guard;
 pub(crate) mod hashing;
-mod mails;
+pub(crate) mod mails;
 mod reset;
 pub(crate) mod sessions;
 mod sso;
@@ -13,11 +10,7 @@ pub(crate) mod tokens;
 pub(crate) mod two_factor;
 pub(crate) mod users;
 mod verification;
-mod withdrawal;
 
-pub use account::{change_password, end_sessions, list_sessions, mail_settings, rename};
-pub use email_change::{confirm as confirm_email_change, request as request_email_change};
-pub use export::export_json;
 pub use guard::{
     caller, current_user, require_member, require_staff, require_staff_enrolling, require_supervisor,
     require_verified_member, Member, Staff, Supervisor, Writer,
@@ -30,7 +23,6 @@ pub use two_factor::{backup_codes_left, confirm as confirm_two_factor, start as 
 pub use users::mail_lang;
 pub use users::{create_user, create_user_with_role, CreateUserError};
 pub use verification::{register, resend as resend_verification, verify};
-pub use withdrawal::{withdraw_by_staff, withdraw_self, ERASED, WITHDRAWN_NAME};
 
 use super::{LoginInput, UserView};
 use crate::audit::server as audit;

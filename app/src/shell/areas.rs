@@ -3,9 +3,10 @@
 //! and the server answers with the page of the area it belongs to.
 use super::titles::{self, RouteTitles};
 use super::{pages::NotFound, Area, Shell};
+use crate::account::{AccountPage, EmailConfirmPage};
 use crate::admin::AdminPage;
 use crate::audit::AuditPage;
-use crate::auth::{AccountPage, EmailConfirmPage, LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
+use crate::auth::{LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
 use crate::category_editor::CategoriesPage;
 use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};

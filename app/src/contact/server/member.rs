@@ -125,6 +125,7 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let state = state()?;
     rate_limit::take(&state, Action::FollowUp, &member.id.to_string()).await?;
     let now = state.clock.now();
+    let due_ms = due_after_member_wrote(&state).await?;
     // One transaction, and the owner and "not closed" checks are part of the insert itself, so a
     // follow-up racing the desk closing the inquiry cannot slip in.
     let mut tx = state.db.pool.begin().await?;
@@ -152,30 +153,38 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     };
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, member.id, &files, place).await?;
-    let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, false).await?;
+    let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, due_ms, false).await?;
     tx.commit().await?;
     let event = crate::desk::DeskEvent::FollowUp { inquiry_id: input.inquiry_id, assignee_id };
     crate::desk::server::publish(&state, event).await;
     load_detail(&state.db, input.inquiry_id, Some(member.id)).await
 }
 
-/// The member wrote (on the site or by mail): an answered inquiry goes back to the desk with a
-/// fresh one-business-day due time (`and_closed`: a closed one too, when a supervisor threads a
-/// held mail into it). Answers the assignee, whose desk hears of it.
+/// When an inquiry the member just wrote to is due again: one business day from now. Read
+/// before the caller's transaction begins: inside it, a second pool connection could wait on
+/// the very write lock the transaction holds (SQLite), until the busy timeout.
+pub async fn due_after_member_wrote(state: &crate::infra::AppState) -> AppResult<i64> {
+    let now = state.clock.now();
+    Ok(BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1).timestamp_millis())
+}
+
+/// The member wrote (on the site or by mail): an answered inquiry goes back to the desk due at
+/// `due_ms` (see [`due_after_member_wrote`]; `and_closed`: a closed one too, when a supervisor
+/// threads a held mail into it). Answers the assignee, whose desk hears of it.
 pub async fn back_to_desk(
     tx: &mut sqlx::AnyConnection,
     state: &crate::infra::AppState,
     inquiry_id: i64,
+    due_ms: i64,
     and_closed: bool,
 ) -> AppResult<Option<i64>> {
     let now = state.clock.now();
-    let due = BusinessCalendar::mail_desk(load_closures(&state.db).await?).add_business_days(&now, 1);
     let reopenable = if and_closed { "('answered', 'closed')" } else { "('answered')" };
     sqlx::query(&format!(
         "UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2, closed_at = NULL
          WHERE id = $3 AND status IN {reopenable}"
     ))
-    .bind(due.timestamp_millis())
+    .bind(due_ms)
     .bind(now.timestamp_millis())
     .bind(inquiry_id)
     .execute(&mut *tx)

@@ -100,6 +100,8 @@ pub fn spawn_listener(listener: TcpListener, state: AppState, wake: Arc<Notify>)
             let (gate, limits) = (gate.clone(), limits.clone());
             let place = per_client.enter(peer.ip(), per_client_max);
             let permit = everyone.clone().try_acquire_owned().ok();
+            // Replies are small and each waits for the next command: send them at once.
+            let _ = socket.set_nodelay(true);
             tokio::spawn(async move {
                 let (reader, mut writer) = socket.into_split();
                 if place.is_none() || permit.is_none() {

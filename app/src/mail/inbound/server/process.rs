@@ -5,7 +5,7 @@ use super::bounce;
 use super::parse::{parse, Incoming};
 use super::queue::{finish, Claimed, Finished};
 use super::quote::split_reply;
-use crate::contact::server::back_to_desk;
+use crate::contact::server::{back_to_desk, due_after_member_wrote};
 use crate::domain::Email;
 use crate::error::AppResult;
 use crate::files::server::{attach, store_bytes, Place};
@@ -194,6 +194,7 @@ pub async fn thread(
         body = "(添付ファイルのみ)".into();
     }
     let ids = AttachmentIds::parse(&kept).map_err(|e| crate::error::AppError::field("attachments", e))?;
+    let due_ms = due_after_member_wrote(state).await?;
     let mut tx = state.db.pool.begin().await?;
     let (message_id,): (i64,) = sqlx::query_as(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key, via, quoted)
@@ -208,7 +209,7 @@ pub async fn thread(
     .fetch_one(&mut *tx)
     .await?;
     attach(&mut tx, state, member_id, &ids, Place::Inquiry { inquiry_id, message_id: Some(message_id) }).await?;
-    let assignee_id = back_to_desk(&mut tx, state, inquiry_id, status == MailStatus::Attached).await?;
+    let assignee_id = back_to_desk(&mut tx, state, inquiry_id, due_ms, status == MailStatus::Attached).await?;
     let finished = Finished {
         status,
         reason: None,

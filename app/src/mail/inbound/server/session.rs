@@ -111,10 +111,13 @@ where
     W: AsyncWrite + Unpin,
     G: Gate,
 {
+    // One write per reply line with its CRLF: a reply split over two small writes waits on the
+    // peer's delayed ACK (Nagle), about 40–200 ms per command.
     macro_rules! say {
         ($($arg:tt)*) => {{
-            writer.write_all(format!($($arg)*).as_bytes()).await?;
-            writer.write_all(b"\r\n").await?;
+            let mut line = format!($($arg)*);
+            line.push_str("\r\n");
+            writer.write_all(line.as_bytes()).await?;
             writer.flush().await?;
         }};
     }
@@ -163,21 +166,21 @@ where
         };
         let mut bad = false;
         match verb.as_str() {
-            "EHLO" | "LHLO" if !arg.is_empty() => {
+            "EHLO" if !arg.is_empty() => {
                 greeted = true;
                 envelope = None;
-                say!("250-{} hello", limits.host);
-                say!("250-SIZE {}", limits.max_bytes);
-                say!("250-8BITMIME");
-                say!("250-PIPELINING");
-                say!("250 ENHANCEDSTATUSCODES");
+                say!(
+                    "250-{} hello\r\n250-SIZE {}\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 ENHANCEDSTATUSCODES",
+                    limits.host,
+                    limits.max_bytes
+                );
             }
             "HELO" if !arg.is_empty() => {
                 greeted = true;
                 envelope = None;
                 say!("250 {} hello", limits.host);
             }
-            "EHLO" | "HELO" | "LHLO" => {
+            "EHLO" | "HELO" => {
                 bad = true;
                 say!("501 5.5.4 say who you are");
             }

@@ -1,7 +1,8 @@
 //! The member's own account: display name, password, and their sessions. Every function works on
 //! the caller's own account only.
-use super::{hashing, mails, sessions, users};
-use crate::auth::{device_name, MailSettings, PasswordChange, SessionInfo, UserView};
+use crate::account::{PasswordChange, SessionInfo};
+use crate::auth::server::{hashing, mails, sessions, users};
+use crate::auth::{device_name, MailSettings, UserView};
 use crate::calendar::Moment;
 use crate::domain::{DisplayName, Password};
 use crate::error::{AppError, AppResult};

@@ -1,9 +1,10 @@
 //! Changing the account's address: the member asks with their password; a single-use link goes
 //! to the new address and a notice to the current one; only opening the link switches, and the
 //! old address is told again when it does.
-use super::tokens::{digest, random_token};
-use super::{hashing, mails, users};
-use crate::auth::{EmailChange, UserView};
+use crate::account::EmailChange;
+use crate::auth::server::tokens::{digest, random_token};
+use crate::auth::server::{hashing, mails, users};
+use crate::auth::UserView;
 use crate::domain::{Email, ValidationError};
 use crate::error::{AppError, AppResult};
 use crate::infra::http::{client_ip, parts, state};

@@ -2,7 +2,7 @@
 //! to download: profile, inquiries with their replies, chats with their messages, ideas and votes,
 //! survey answers, help-article ratings and the list of their files. Staff-only material (internal
 //! notes) is not the member's data and is left out.
-use super::Member;
+use crate::auth::server::Member;
 use crate::calendar::Moment;
 use crate::error::AppResult;
 use crate::infra::AppState;

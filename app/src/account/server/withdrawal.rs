@@ -3,7 +3,7 @@
 //! address, every earlier mail to it is dropped from the outbox, and the personal data is erased
 //! (address, display name, everything the member wrote, every file of theirs) while the rows staff count in insights
 //! stay, anonymized: an inquiry still counts, from "退会済みの会員".
-use super::{hashing, mails, users};
+use crate::auth::server::{hashing, mails, users};
 use crate::auth::UserView;
 use crate::chat::server::end_session;
 use crate::domain::ValidationError;

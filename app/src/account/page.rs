@@ -1,8 +1,8 @@
 //! `/account`: the member's own account — display name, password, and where they are logged in.
-use super::account_data::{DataExport, MailSettingsForm, Withdraw};
 use super::api::{change_display_name, change_my_password, end_my_sessions, my_sessions};
-use super::pages::CarrierNotice;
-use super::{use_session, PasswordChange};
+use super::data::{DataExport, MailSettingsForm, Withdraw};
+use super::PasswordChange;
+use crate::auth::{use_session, CarrierNotice};
 use crate::calendar::format_datetime;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};

@@ -1,8 +1,8 @@
 //! Changing the address: the form on the account page, and `/account/email?token=…`, the page
 //! of the link mailed to the new address.
 use super::api::{change_my_email, confirm_email_change};
-use super::pages::CarrierNotice;
 use super::EmailChange;
+use crate::auth::CarrierNotice;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};

@@ -1,6 +1,6 @@
 //! The account page's last two sections: downloading one's own data, and withdrawal (退会).
 use super::api::{my_mail_settings, withdraw};
-use super::{use_session, MailSettings};
+use crate::auth::{use_session, MailSettings};
 use crate::domain::ValidationError;
 use crate::error::AppError;
 use crate::i18n::Lang;
