@@ -4,7 +4,9 @@
 //! accepted (from the first connection to the last "250"), the time from the mail being stored
 //! (its "250") to being visible in its inquiry (the worker's commit; both stamped by the server),
 //! and the server's RSS before and after.
-//!   scripts/bench-inbound.sh [mails=10000] [connections=20] [members=50]
+//!   scripts/bench-inbound.sh [mails=10000] [connections=20] [members=50] [rate=0]
+//! With `rate` (mails/s, all connections together) the senders are paced, as a relay delivering a
+//! steady stream; 0 sends as fast as the listener takes them (a burst).
 #[path = "support/mod.rs"]
 mod support;
 
@@ -55,6 +57,9 @@ async fn main() {
     let mails: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(10_000);
     let connections: usize = args.get(2).and_then(|v| v.parse().ok()).unwrap_or(20);
     let members: usize = args.get(3).and_then(|v| v.parse().ok()).unwrap_or(50);
+    let rate: f64 = args.get(4).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    // Each connection sends one mail per `gap` when paced.
+    let gap = (rate > 0.0).then(|| Duration::from_secs_f64(connections as f64 / rate));
     let url = std::env::var("DATABASE_URL").expect("DATABASE_URL");
     let smtp_port = free_port();
     let bind = format!("127.0.0.1:{smtp_port}");
@@ -108,7 +113,11 @@ async fn main() {
             assert!(reply(&mut read).await.starts_with("220"));
             command(&mut read, &mut write, "EHLO bench\r\n", "250").await;
             let mut accept = Vec::with_capacity(mine.len());
+            let begun = Instant::now();
             for (n, (from, to, id)) in mine.into_iter().enumerate() {
+                if let Some(gap) = gap {
+                    tokio::time::sleep_until((begun + gap * n as u32).into()).await;
+                }
                 let t = Instant::now();
                 command(&mut read, &mut write, &format!("MAIL FROM:<{from}>\r\n"), "250").await;
                 command(&mut read, &mut write, &format!("RCPT TO:<{to}>\r\n"), "250").await;
@@ -156,7 +165,7 @@ async fn main() {
         .await
         .expect("count");
     println!(
-        "mails={} connections={connections} accepted_in={:.1}s accepted={:.0}/s accept_p50={:.1}ms accept_p99={:.1}ms \
+        "mails={} connections={connections} rate={rate} accepted_in={:.1}s accepted={:.0}/s accept_p50={:.1}ms accept_p99={:.1}ms \
          all_visible_in={:.1}s threaded={threaded} follow_ups={} visible_p50={:.0}ms visible_p99={:.0}ms visible_max={:.0}ms \
          rss_before={}MB rss_after_accept={}MB rss_after={}MB",
         accept.len(),

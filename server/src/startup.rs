@@ -76,7 +76,10 @@ impl Application {
         // Inbound mail is processed by every instance (leases share the queue), listened for
         // only where `inbound_smtp_bind` is set.
         let inbound_wake = Arc::new(Notify::new());
-        app::mail::inbound::server::spawn_worker(state.clone(), inbound_wake.clone());
+        // Two workers: one parses while the other writes (leases keep them off each other's mail).
+        for _ in 0..2 {
+            app::mail::inbound::server::spawn_worker(state.clone(), inbound_wake.clone());
+        }
         let smtp_port = smtp_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port());
         if let Some(listener) = smtp_listener {
             app::mail::inbound::server::spawn_listener(listener, state.clone(), inbound_wake);

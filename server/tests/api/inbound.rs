@@ -133,6 +133,18 @@ async fn a_carrier_reply_becomes_one_follow_up_with_only_the_new_words() {
     let (_, seen) = staff.call("inbox/detail", json!({ "id": id })).await;
     assert_eq!(seen["detail"]["thread"][1]["body"], "10月1日です。よろしくお願いします。");
     assert_eq!(inbound_status(&app, "r1@docomo.ne.jp").await, ("threaded".into(), None));
+
+    // Withdrawal erases the raw mail with the member's other words.
+    let (status, body) = m.call("account/withdraw", json!({ "password": "password-123" })).await;
+    assert_eq!(status, 200, "{body}");
+    let (raw_left, quoted_left): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT CAST(COUNT(*) AS BIGINT) FROM inbound_mail),
+                (SELECT CAST(COUNT(*) AS BIGINT) FROM inquiry_messages WHERE quoted IS NOT NULL)",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((raw_left, quoted_left), (0, 0));
 }
 
 #[tokio::test]

@@ -32,7 +32,11 @@ pub fn spawn_worker(state: AppState, wake: Arc<Notify>) -> tokio::task::JoinHand
     tokio::spawn(async move {
         loop {
             match process_due(&state).await {
-                Ok(n) if n as i64 == BATCH => continue,
+                // More may be waiting; wake a sibling worker to share them.
+                Ok(n) if n as i64 == BATCH => {
+                    wake.notify_one();
+                    continue;
+                }
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "inbound pass failed"),
             }
