@@ -1,11 +1,11 @@
 //! Staff inbox server functions (`/api/inbox/…`). Each one refuses non-staff in the server code.
-use super::{CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, Status, ThreadInput};
+use super::{CannedInput, CannedReply, InboxFilter, InboxPage, StaffInquiry, Status, ThreadInput};
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
 #[server(prefix = "/api", endpoint = "inbox/list", input = Json)]
-pub async fn inbox(filter: InboxFilter) -> Result<Vec<InboxRow>, AppError> {
+pub async fn inbox(filter: InboxFilter) -> Result<InboxPage, AppError> {
     crate::infra::http::reply(super::server::inbox(filter).await)
 }
 

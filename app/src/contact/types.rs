@@ -187,6 +187,23 @@ pub struct InboxFilter {
     pub category_id: Option<String>,
     pub assignee: AssigneeFilter,
     pub overdue_only: bool,
+    /// The page after this row (keyset paging: no OFFSET scan however deep the list goes).
+    #[serde(default)]
+    pub after: Option<InboxCursor>,
+}
+
+/// Where a page of the inbox ends: its last row's due time and id (the list's order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxCursor {
+    pub due_at: i64,
+    pub id: i64,
+}
+
+/// One page of the inbox, and where the next one starts when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPage {
+    pub rows: Vec<InboxRow>,
+    pub next: Option<InboxCursor>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

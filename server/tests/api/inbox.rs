@@ -2,7 +2,7 @@ use crate::contact::{app_with_mail, member, points_inquiry};
 use crate::helpers::{fresh_database_url, spawn_app_on};
 use crate::smtp::SmtpSink;
 use app::infra::Clock;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 #[tokio::test]
@@ -38,8 +38,10 @@ async fn staff_reply_is_mailed_and_shown_in_the_members_history_while_notes_stay
     let staff = app.client();
     staff.login("staff@example.jp", "staff-password-1").await;
 
-    let (status, rows) = staff.call("inbox/list", json!({ "filter": { "status": "New", "category_id": "points", "assignee": "Unassigned", "overdue_only": false } })).await;
-    assert_eq!(status, 200, "{rows}");
+    let (status, page) = staff.call("inbox/list", json!({ "filter": { "status": "New", "category_id": "points", "assignee": "Unassigned", "overdue_only": false } })).await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["next"], Value::Null);
+    let rows = &page["rows"];
     assert_eq!(rows.as_array().unwrap().len(), 1);
     assert_eq!(rows[0]["member_name"], "山田 花子");
     assert_eq!(rows[0]["overdue"], false);
@@ -98,12 +100,13 @@ async fn an_inquiry_unanswered_past_one_business_day_is_overdue() {
     staff.login("staff@example.jp", "staff-password-1").await;
     let overdue =
         json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": true } });
-    assert_eq!(staff.call("inbox/list", overdue.clone()).await.1, json!([]));
+    assert_eq!(staff.call("inbox/list", overdue.clone()).await.1, json!({ "rows": [], "next": null }));
     clock.advance(chrono::Duration::hours(25));
     // Staff sessions last 12 hours: a day later the desk logs in again.
     assert_eq!(staff.call("inbox/list", overdue.clone()).await.0, 401);
     staff.login("staff@example.jp", "staff-password-1").await;
-    let (_, rows) = staff.call("inbox/list", overdue).await;
+    let (_, page) = staff.call("inbox/list", overdue).await;
+    let rows = &page["rows"];
     assert_eq!(rows.as_array().unwrap().len(), 1);
     assert_eq!(rows[0]["overdue"], true);
 }
@@ -125,4 +128,76 @@ async fn staff_save_canned_replies() {
     assert_eq!(list[0]["title"], "付与のお知らせ");
     let (status, _) = staff.call("inbox/canned/save", json!({ "input": { "title": "", "body": "" } })).await;
     assert_eq!(status, 422);
+}
+
+/// 250 inquiries page by 100 in due order; every one appears exactly once, also when new ones
+/// arrive between pages, and filters combine with the cursor.
+#[tokio::test]
+async fn the_inbox_pages_by_keyset_without_skipping_or_repeating() {
+    let app = crate::helpers::spawn_app().await;
+    let m = member(&app, "many@example.jp").await;
+    let (_, done) = m.call("contact/submit", points_inquiry("key-many-0000")).await;
+    let member_id: (i64,) = sqlx::query_as("SELECT member_id FROM inquiries WHERE id = $1")
+        .bind(done["id"].as_i64().unwrap())
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    // Written straight into the database: 249 more, due times with ties (ten per minute).
+    let insert = |n: i64, due: i64| {
+        let pool = app.state.db.pool.clone();
+        async move {
+            sqlx::query(
+                "INSERT INTO inquiries (reference, member_id, category_id, fields, status, idempotency_key, received_at, due_at, updated_at)
+                 VALUES ($1, $2, 'points', '{}', 'new', $3, 0, $4, 0)",
+            )
+            .bind(format!("MDG-PAGE-{n:04}"))
+            .bind(member_id.0)
+            .bind(format!("page-{n}"))
+            .bind(due)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+    };
+    for n in 1..250 {
+        insert(n, 1_900_000_000_000 + (n / 10) * 60_000).await;
+    }
+    app.create_staff("pager@example.jp", "staff-password-1").await;
+    let staff = app.client();
+    staff.login("pager@example.jp", "staff-password-1").await;
+    let mut filter = json!({ "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": false });
+    let mut seen: Vec<(i64, i64)> = Vec::new();
+    let mut pages = 0;
+    loop {
+        let (status, page) = staff.call("inbox/list", json!({ "filter": filter })).await;
+        assert_eq!(status, 200, "{page}");
+        pages += 1;
+        for row in page["rows"].as_array().unwrap() {
+            let due = chrono::DateTime::parse_from_rfc3339(row["summary"]["due_at"].as_str().unwrap()).unwrap();
+            seen.push((due.timestamp_millis(), row["summary"]["id"].as_i64().unwrap()));
+        }
+        if pages == 1 {
+            assert_eq!(page["rows"].as_array().unwrap().len(), 100);
+            // One arriving after the first page, due before everything: a later page never
+            // shows it (it sorts before the cursor) and nothing shifts.
+            insert(9_999, 0).await;
+        }
+        if page["next"].is_null() {
+            break;
+        }
+        filter["after"] = page["next"].clone();
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen.len(), 250, "every inquiry once");
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, seen, "in due order, no repeats");
+    // The cursor combines with filters: only unassigned, from the middle.
+    let middle = json!({ "due_at": seen[149].0, "id": seen[149].1 });
+    let (_, rest) = staff
+        .call("inbox/list", json!({ "filter": { "status": "New", "category_id": "points", "assignee": "Unassigned", "overdue_only": false, "after": middle } }))
+        .await;
+    assert_eq!(rest["rows"].as_array().unwrap().len(), 100);
+    assert_eq!(rest["rows"][0]["summary"]["id"].as_i64().unwrap(), seen[150].1);
 }

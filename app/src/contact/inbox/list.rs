@@ -17,6 +17,7 @@ pub fn InboxPage() -> impl IntoView {
 fn Inbox() -> impl IntoView {
     let i18n = use_i18n();
     let filter = RwSignal::new(InboxFilter::default());
+    // One page at a time (100 rows); `after` says which.
     let rows = LocalResource::new(move || inbox(filter.get()));
     let form = LocalResource::new(get_contact_form);
     let categories = move || form.get().and_then(Result::ok).map(|f| f.categories).unwrap_or_default();
@@ -29,7 +30,7 @@ fn Inbox() -> impl IntoView {
                     <label for="filter-status">{i18n.t(msg::FILTER_STATUS)}</label>
                     <select id="filter-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.status = Status::parse(&v));
+                        filter.update(|f| *f = InboxFilter { status: Status::parse(&v), after: None, ..f.clone() });
                     }>
                         <option value="">{i18n.t(msg::FILTER_ANY)}</option>
                         {Status::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{move || s.label(i18n.get())}</option> }).collect_view()}
@@ -39,7 +40,7 @@ fn Inbox() -> impl IntoView {
                     <label for="filter-category">{i18n.t(msg::FILTER_CATEGORY)}</label>
                     <select id="filter-category" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.category_id = (!v.is_empty()).then_some(v));
+                        filter.update(|f| *f = InboxFilter { category_id: (!v.is_empty()).then_some(v), after: None, ..f.clone() });
                     }>
                         <option value="">{i18n.t(msg::FILTER_ANY)}</option>
                         {move || categories().into_iter().map(|c| view! { <option value=c.id.clone()>{c.name.get(i18n.get()).to_owned()}</option> }).collect_view()}
@@ -49,7 +50,8 @@ fn Inbox() -> impl IntoView {
                     <label for="filter-assignee">{i18n.t(msg::FILTER_ASSIGNEE)}</label>
                     <select id="filter-assignee" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.assignee = match v.as_str() { "me" => AssigneeFilter::Me, "none" => AssigneeFilter::Unassigned, _ => AssigneeFilter::Anyone });
+                        let assignee = match v.as_str() { "me" => AssigneeFilter::Me, "none" => AssigneeFilter::Unassigned, _ => AssigneeFilter::Anyone };
+                        filter.update(|f| *f = InboxFilter { assignee, after: None, ..f.clone() });
                     }>
                         <option value="">{i18n.t(msg::FILTER_ANY)}</option>
                         <option value="me">{i18n.t(msg::FILTER_ME)}</option>
@@ -57,15 +59,15 @@ fn Inbox() -> impl IntoView {
                     </select>
                 </div>
                 <label class="choice">
-                    <input type="checkbox" on:change=move |ev| filter.update(|f| f.overdue_only = event_target_checked(&ev)) />
+                    <input type="checkbox" on:change=move |ev| filter.update(|f| *f = InboxFilter { overdue_only: event_target_checked(&ev), after: None, ..f.clone() }) />
                     <span>{i18n.t(msg::FILTER_OVERDUE)}</span>
                 </label>
             </form>
             {move || match rows.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
-                Some(Ok(rows)) if rows.is_empty() => view! { <p>{i18n.t(msg::INBOX_EMPTY)}</p> }.into_any(),
-                Some(Ok(rows)) => view! {
+                Some(Ok(page)) if page.rows.is_empty() => view! { <p>{i18n.t(msg::INBOX_EMPTY)}</p> }.into_any(),
+                Some(Ok(page)) => view! {
                     <div class="table-wrap">
                         <table>
                             <thead>
@@ -79,7 +81,7 @@ fn Inbox() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {rows.into_iter().map(|r| {
+                                {page.rows.into_iter().map(|r| {
                                     let name = StoredValue::new(r.summary.category.clone());
                                     let due = r.summary.due_at;
                                     view! {
@@ -99,6 +101,15 @@ fn Inbox() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    // Keyset paging, a page at a time: the next page starts after this one's last row.
+                    <p class="pager">
+                        {move || filter.with(|f| f.after.is_some()).then(|| view! {
+                            <button type="button" on:click=move |_| filter.update(|f| f.after = None)>{i18n.t(msg::INBOX_FIRST)}</button>
+                        })}
+                        {page.next.map(|next| view! {
+                            <button type="button" on:click=move |_| filter.update(|f| f.after = Some(next))>{i18n.t(msg::INBOX_MORE)}</button>
+                        })}
+                    </p>
                 }.into_any(),
             }}
         </section>

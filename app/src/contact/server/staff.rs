@@ -8,7 +8,8 @@ use crate::audit::AuditAction;
 use crate::auth::server::require_staff;
 use crate::calendar::Moment;
 use crate::contact::{
-    AssigneeFilter, CannedInput, CannedReply, InboxFilter, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
+    AssigneeFilter, CannedInput, CannedReply, InboxCursor, InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote,
+    Status, ThreadInput,
 };
 use crate::error::{AppError, AppResult};
 use crate::files::server::{attach, Place};
@@ -16,8 +17,13 @@ use crate::infra::http::state;
 use crate::mail::enqueue_about_in;
 use sqlx::Row;
 
-/// Inquiries matching the filter, the most urgent (earliest due) first.
-pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
+/// Rows per inbox page.
+const PAGE: usize = 100;
+
+/// Inquiries matching the filter, the most urgent (earliest due) first, a page at a time. Keyset
+/// paging on (due time, id), which the `inquiries_due_id` index serves: page 1,000 costs what page
+/// one does, and a row arriving meanwhile is neither skipped nor shown twice.
+pub async fn inbox(filter: InboxFilter) -> AppResult<InboxPage> {
     let staff = require_staff().await?;
     let state = state()?;
     let now = state.clock.now_ms();
@@ -25,26 +31,35 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
     // Optional filters as "parameter is NULL or matches", so the statement is one fixed text.
     let assignee_clause = match filter.assignee {
         AssigneeFilter::Anyone => "",
-        AssigneeFilter::Me => "AND i.assignee_id = $5",
+        AssigneeFilter::Me => "AND i.assignee_id = $7",
         AssigneeFilter::Unassigned => "AND i.assignee_id IS NULL",
     };
+    // No cursor: start before every row.
+    let after = filter.after.unwrap_or(InboxCursor { due_at: i64::MIN, id: i64::MIN });
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS}, m.display_name AS member_name, a.display_name AS assignee_name
          FROM inquiries i JOIN users m ON m.id = i.member_id LEFT JOIN users a ON a.id = i.assignee_id
          WHERE ($1 = '' OR i.status = $1) AND ($2 = '' OR i.category_id = $2)
-           AND ($3 = 0 OR (i.status IN ('new', 'in_progress') AND i.due_at < $4)) {assignee_clause}
-         ORDER BY i.due_at, i.id LIMIT 500"
+           AND ($3 = 0 OR (i.status IN ('new', 'in_progress') AND i.due_at < $4))
+           AND (i.due_at > $5 OR (i.due_at = $5 AND i.id > $6)) {assignee_clause}
+         ORDER BY i.due_at, i.id LIMIT {}",
+        PAGE + 1
     );
     let mut query = sqlx::query(&sql)
         .bind(filter.status.map(|s| s.as_str()).unwrap_or(""))
         .bind(filter.category_id.clone().unwrap_or_default())
         .bind(i64::from(filter.overdue_only))
-        .bind(now);
+        .bind(now)
+        .bind(after.due_at)
+        .bind(after.id);
     if filter.assignee == AssigneeFilter::Me {
         query = query.bind(staff.id);
     }
-    let rows = query.fetch_all(&state.db.pool).await?;
-    rows.iter()
+    let fetched = query.fetch_all(&state.db.pool).await?;
+    let more = fetched.len() > PAGE;
+    let rows = fetched
+        .iter()
+        .take(PAGE)
         .map(|r| {
             let summary = summary(r, &categories)?;
             let overdue = summary.status.is_open() && summary.due_at.millis() < now;
@@ -55,7 +70,13 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<Vec<InboxRow>> {
                 overdue,
             })
         })
-        .collect()
+        .collect::<AppResult<Vec<_>>>()?;
+    let next = if more {
+        rows.last().map(|r| InboxCursor { due_at: r.summary.due_at.millis(), id: r.summary.id })
+    } else {
+        None
+    };
+    Ok(InboxPage { rows, next })
 }
 
 /// The inquiry for staff; opening it is a view of the member's personal data, so it is audited.

@@ -71,6 +71,8 @@ texts! {
     ASSIGNEE = "担当" / "Assignee";
     OVERDUE = "期限超過" / "Overdue";
     INBOX_EMPTY = "該当するお問い合わせはありません。" / "No inquiries match.";
+    INBOX_MORE = "次の100件" / "Next 100";
+    INBOX_FIRST = "最初から" / "From the top";
     ASSIGN_ME = "自分に割り当てる" / "Assign to me";
     CHANGE_STATUS = "状態を変更" / "Change status";
     REPLY_TITLE = "回答する" / "Reply";
