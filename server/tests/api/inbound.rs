@@ -25,12 +25,12 @@ async fn mail_app_on(url: String, sink: &SmtpSink) -> TestApp {
     .await
 }
 
-async fn mail_app(sink: &SmtpSink) -> TestApp {
+pub async fn mail_app(sink: &SmtpSink) -> TestApp {
     mail_app_on(fresh_database_url().await, sink).await
 }
 
 /// Sends raw bytes over SMTP to the app's listener, as a relay would.
-async fn send(app: &TestApp, from: &str, to: &str, raw: &[u8]) -> Result<(), String> {
+pub async fn send(app: &TestApp, from: &str, to: &str, raw: &[u8]) -> Result<(), String> {
     let port = app.smtp_port.expect("listener on");
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(port).build();
     let from: Option<Address> = if from.is_empty() { None } else { Some(from.parse().map_err(|e| format!("{e}"))?) };
@@ -40,7 +40,7 @@ async fn send(app: &TestApp, from: &str, to: &str, raw: &[u8]) -> Result<(), Str
 
 /// A member with an inquiry answered by staff; answers the member, staff, the inquiry id and the
 /// answer mail as the member received it.
-async fn answered_inquiry(app: &TestApp, sink: &SmtpSink, email: &str) -> (Client, Client, i64, ReceivedMail) {
+pub async fn answered_inquiry(app: &TestApp, sink: &SmtpSink, email: &str) -> (Client, Client, i64, ReceivedMail) {
     let m = member(app, email).await;
     let (status, done) = m.call("contact/submit", points_inquiry(&format!("key-{email}"))).await;
     assert_eq!(status, 200, "{done}");
@@ -67,7 +67,7 @@ fn iso2022(text: &str) -> Vec<u8> {
 }
 
 /// A carrier-style reply (docomo mail): ISO-2022-JP, an encoded subject, `>` quoting.
-fn carrier_reply(from: &str, to: &str, message_id: &str, new_words: &str) -> Vec<u8> {
+pub fn carrier_reply(from: &str, to: &str, message_id: &str, new_words: &str) -> Vec<u8> {
     let mut raw = format!(
         "From: {from}\r\nTo: {to}\r\nSubject: =?ISO-2022-JP?B?UmU6IBskQiQqTeQkJDknJG8kOxsoQg==?=\r\n\
          Message-ID: <{message_id}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n\
@@ -79,19 +79,21 @@ fn carrier_reply(from: &str, to: &str, message_id: &str, new_words: &str) -> Vec
 }
 
 /// Waits until the member's inquiry has `n` messages.
-async fn thread_of(m: &Client, id: i64, n: usize) -> Value {
+pub async fn thread_of(m: &Client, id: i64, n: usize) -> Value {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let (_, detail) = m.call("contact/detail", json!({ "id": id })).await;
         if detail["thread"].as_array().is_some_and(|t| t.len() >= n) {
-            return detail;
+            // Read once more: the detail's summary and thread are two reads, and the first may
+            // have come just before the commit that added the message.
+            return m.call("contact/detail", json!({ "id": id })).await.1;
         }
         assert!(Instant::now() < deadline, "thread never reached {n} messages: {detail}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
-async fn inbound_status(app: &TestApp, message_id: &str) -> (String, Option<String>) {
+pub async fn inbound_status(app: &TestApp, message_id: &str) -> (String, Option<String>) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let row: Option<(String, Option<String>)> =
@@ -323,97 +325,4 @@ async fn two_instances_on_one_database_thread_each_mail_once() {
     let mut expected: Vec<String> = (0..10).map(|n| format!("返信{n}")).collect();
     expected.sort();
     assert_eq!(bodies, expected);
-}
-
-/// Raw mails an attacker (or a broken carrier gateway) sends, each to a real reply address from the
-/// member's own address: every one is accepted or refused with an SMTP code, then threaded or held
-/// with a reason — no worker error, nothing left pending, the server up, every word kept as text.
-#[tokio::test]
-async fn hostile_raw_mails_are_refused_or_held_never_crash() {
-    let sink = SmtpSink::start().await;
-    let app = mail_app(&sink).await;
-    let (m, _, id, mail) = answered_inquiry(&app, &sink, "goro@docomo.ne.jp").await;
-    let to = mail.reply_to.unwrap();
-    let from = "goro@docomo.ne.jp";
-    let header = |mid: &str| format!("From: {from}\r\nTo: {to}\r\nMessage-ID: <{mid}@h>\r\nSubject: x\r\n");
-    let mut corpus: Vec<Vec<u8>> = vec![
-        // Malformed MIME: a boundary that never comes, a part with no headers.
-        format!("{}Content-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\n\r\n本文だけ\r\n", header("h1")).into_bytes(),
-        // NUL and control bytes in headers and body.
-        format!("{}X-Evil: a\0b\r\n\r\nnul\0here\x07\r\n", header("h2")).into_bytes(),
-        // A header of about a megabyte.
-        format!("{}X-Long: {}\r\n\r\n長いヘッダー\r\n", header("h3"), "a".repeat(1_000_000)).into_bytes(),
-        // HTML with script only: becomes text, never markup.
-        format!(
-            "{}Content-Type: text/html; charset=UTF-8\r\n\r\n<p>ポイント<script>alert(1)</script><img src=x onerror=alert(2)></p>\r\n",
-            header("h4")
-        )
-        .into_bytes(),
-        // A broken encoded word and a charset nobody knows.
-        format!(
-            "From: {from}\r\nTo: {to}\r\nMessage-ID: <h5@h>\r\nSubject: =?ISO-2022-JP?B?GyRCJCIkJCQm?=broken\r\n\
-             Content-Type: text/plain; charset=x-unknown\r\n\r\n\x1b$B$\"\r\n"
-        )
-        .into_bytes(),
-        // A "zip bomb" attachment (refused by kind; the words still arrive) and an executable.
-        format!(
-            "{}Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n添付を送ります\r\n\
-             --b\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename=\"bomb.zip\"\r\n\
-             Content-Transfer-Encoding: base64\r\n\r\nUEsDBBQAAAAIAAAAIQAAAAAAAAAAAAAAAAAAAAAA\r\n\
-             --b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"run.exe\"\r\n\r\nMZ\x7f\r\n--b--\r\n",
-            header("h6")
-        )
-        .into_bytes(),
-        // No headers at all.
-        b"just some words\r\n".to_vec(),
-    ];
-    for (i, text) in crate::hostile::hostile_strings().into_iter().enumerate() {
-        corpus.push(
-            format!("{}Content-Type: text/plain; charset=UTF-8\r\n\r\n{text}\r\n", header(&format!("s{i}")))
-                .into_bytes(),
-        );
-    }
-    for raw in &corpus {
-        if let Err(e) = send(&app, from, &to, raw).await {
-            assert!(e.contains("552") || e.contains("550") || e.contains("554"), "refused without a proper code: {e}");
-        }
-    }
-    // A thousand recipients: the listener stops taking them at 100 (452), the mail still goes.
-    let port = app.smtp_port.unwrap();
-    let many: Vec<lettre::Address> =
-        (0..1000).map(|i| format!("reply+{i}.00@madoguchi.example").parse().unwrap()).collect();
-    let envelope = Envelope::new(Some(from.parse().unwrap()), many).unwrap();
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(port).build();
-    let many_result = transport.send_raw(&envelope, header("h7").as_bytes()).await;
-    assert!(many_result.is_err_and(|e| e.to_string().contains("452")));
-
-    // Everything stored is processed without an error, and the server still answers.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let (pending,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM inbound_mail WHERE status = 'pending' OR last_error IS NOT NULL",
-        )
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
-        if pending == 0 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "hostile mails left pending or failing");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let statuses: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT status, reason FROM inbound_mail").fetch_all(&app.state.db.pool).await.unwrap();
-    assert!(statuses.len() >= corpus.len() - 2, "{statuses:?}");
-    assert!(statuses.iter().all(|(s, _)| s == "threaded" || s == "held"), "{statuses:?}");
-    let (_, detail) = m.call("contact/detail", json!({ "id": id })).await;
-    let thread = detail["thread"].to_string();
-    // The HTML-only mail's markup is gone (plain-text mails may of course say "<script>": text).
-    assert!(!thread.contains("onerror=alert(2)") && thread.contains("ポイント"), "HTML mail became text: {thread}");
-    assert!(
-        thread.contains("添付を送ります") && thread.contains("bomb.zip"),
-        "the words arrive, the refused file is named"
-    );
-    let health = reqwest::get(format!("{}/healthz", app.address)).await.unwrap();
-    assert_eq!(health.status(), 200);
 }

@@ -22,6 +22,7 @@ mod holes;
 mod hostile;
 mod ideas;
 mod inbound;
+mod inbound_edges;
 mod inbox;
 mod limits;
 mod live;

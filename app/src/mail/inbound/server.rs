@@ -2,6 +2,7 @@
 //! cutting mails, deciding and threading, and the supervisors' held list.
 mod bounce;
 pub mod held;
+mod lines;
 mod listener;
 mod parse;
 mod process;

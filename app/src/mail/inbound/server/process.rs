@@ -196,6 +196,18 @@ pub async fn thread(
     let ids = AttachmentIds::parse(&kept).map_err(|e| crate::error::AppError::field("attachments", e))?;
     let due_ms = due_after_member_wrote(state).await?;
     let mut tx = state.db.pool.begin().await?;
+    // The mail's row first: it locks it until commit (the whole database on SQLite), so a second
+    // worker or supervisor acting on the same mail waits here, then finds it no longer in the
+    // state it expected and stores nothing.
+    let expected = if status == MailStatus::Attached { "held" } else { "pending" };
+    let taken = sqlx::query("UPDATE inbound_mail SET attempts = attempts WHERE id = $1 AND status = $2")
+        .bind(inbound_id)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await?;
+    if taken.rows_affected() == 0 {
+        return Ok(Outcome::AlreadyDone);
+    }
     let (message_id,): (i64,) = sqlx::query_as(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key, via, quoted)
          VALUES ($1, $2, 0, $3, $4, $5, 'mail', $6) RETURNING id",

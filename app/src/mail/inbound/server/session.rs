@@ -3,9 +3,10 @@
 //! recipients, message size (a mail over the limit is read to its end without being kept, then
 //! refused), idle time and bad commands. The mail is stored through the [`Gate`] before "250" is
 //! said, so once a relay hears "250" the mail cannot be lost.
+use super::lines::{read_line, Line};
 use std::future::Future;
 use std::time::Duration;
-use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::io::{AsyncBufRead, AsyncWrite, AsyncWriteExt};
 
 /// What the session asks of the rest of the server.
 pub trait Gate: Send + Sync {
@@ -33,56 +34,6 @@ pub struct Limits {
 
 /// Longest command line taken (RFC 5321 says 512 with the CRLF; some clients send a little more).
 const MAX_COMMAND: usize = 1024;
-
-enum Line {
-    /// The line's bytes without its line end (at most `keep` of them), and whether it was longer.
-    Text(Vec<u8>, bool),
-    Closed,
-}
-
-/// Reads one line, keeping at most `keep` bytes of it but always consuming it to its end, so
-/// memory stays bounded whatever the peer sends.
-async fn read_line<R: AsyncBufRead + Unpin>(
-    reader: &mut R,
-    keep: usize,
-    hard_cap: &mut usize,
-) -> std::io::Result<Line> {
-    let mut line = Vec::new();
-    let mut long = false;
-    loop {
-        let chunk = reader.fill_buf().await?;
-        if chunk.is_empty() {
-            return Ok(if line.is_empty() && !long { Line::Closed } else { Line::Text(line, long) });
-        }
-        let (part, done) = match chunk.iter().position(|b| *b == b'\n') {
-            Some(i) => (&chunk[..=i], true),
-            None => (chunk, false),
-        };
-        let n = part.len();
-        // Room for the line end too, which is not part of the line.
-        let room = (keep + 2).saturating_sub(line.len());
-        line.extend_from_slice(&part[..n.min(room)]);
-        long |= n > room;
-        reader.consume(n);
-        *hard_cap = hard_cap.saturating_sub(n);
-        if *hard_cap == 0 {
-            return Err(std::io::Error::other("too much data"));
-        }
-        if done {
-            if line.last() == Some(&b'\n') {
-                line.pop();
-            }
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
-            if line.len() > keep {
-                line.truncate(keep);
-                long = true;
-            }
-            return Ok(Line::Text(line, long));
-        }
-    }
-}
 
 /// The address inside `FROM:<…>` / `TO:<…>`, and the parameters after it.
 fn path_arg<'a>(arg: &'a str, keyword: &str) -> Option<(&'a str, &'a str)> {
