@@ -5,7 +5,6 @@ mod closures;
 mod failed_mail;
 mod pages;
 mod types;
-mod withdrawal;
 
 pub use pages::{AdminPage, StaffGate, SupervisorGate};
 pub use types::{AdminOverview, ClosureDay, ClosureInput, DeskStatus, FailedMail};

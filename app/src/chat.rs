@@ -6,6 +6,7 @@ mod member_page;
 pub mod protocol;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod staff_history;
 mod staff_page;
 pub mod team;
 mod topics;
@@ -13,6 +14,7 @@ mod types;
 mod view;
 
 pub use member_page::{ChatHistoryPage, ChatPage, ChatTranscriptPage};
+pub use staff_history::PastChatsPage;
 pub use staff_page::StaffChatPage;
-pub use topics::{Topic, TOPICS};
+pub use topics::{topic, Topic, TOPICS};
 pub use types::*;

@@ -15,7 +15,7 @@ mod wizard;
 
 pub use categories::default_categories;
 pub use consent_pages::{PrivacyPage, TermsPage};
-pub use history::{HistoryDetailPage, HistoryPage};
+pub use history::{HistoryDetailPage, HistoryPage, StatusBadge};
 pub use schema::{validate_fields, Category, ChoiceOption, FieldKind, FieldSpec, Localized, MESSAGE_MAX};
 pub use types::*;
 pub use wizard::ContactWizardPage;

@@ -27,11 +27,13 @@ pub mod infra;
 pub mod insights;
 pub mod live;
 pub mod mail;
+pub mod members;
+pub mod search;
 pub mod shell;
 pub mod survey;
 pub mod team;
 
 pub use shell::{
     AccountApp, Area, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp,
-    StaffApp, StaffChatApp, StaffContentApp,
+    StaffApp, StaffChatApp, StaffContentApp, StaffRecordsApp,
 };

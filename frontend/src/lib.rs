@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
     feature = "area-staff",
     feature = "area-staff-admin",
     feature = "area-staff-chat",
-    feature = "area-staff-content"
+    feature = "area-staff-content",
+    feature = "area-staff-records"
 )))]
 compile_error!("build frontend/ with one `area-*` feature (scripts/build-frontend.sh builds them all)");
 
@@ -46,4 +47,6 @@ pub fn start() {
     leptos::mount::mount_to_body(app::StaffChatApp);
     #[cfg(feature = "area-staff-content")]
     leptos::mount::mount_to_body(app::StaffContentApp);
+    #[cfg(feature = "area-staff-records")]
+    leptos::mount::mount_to_body(app::StaffRecordsApp);
 }

@@ -73,6 +73,8 @@ impl Application {
         app::chat::server::spawn_chat_tasks(state.clone());
         app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
+        // Rows stored before search existed are indexed once, in the background.
+        app::search::server::backfill::spawn(state.clone());
         // Inbound mail is processed by every instance (leases share the queue), listened for
         // only where `inbound_smtp_bind` is set.
         let inbound_wake = Arc::new(Notify::new());

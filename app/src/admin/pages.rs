@@ -92,6 +92,8 @@ fn Dashboard() -> impl IntoView {
                 " · "
                 <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
                 " · "
+                <a href="/admin/chats">{i18n.t(msg::PAST_CHATS_LINK)}</a>
+                " · "
                 <A href="/admin/faq">{i18n.t(msg::FAQ_ADMIN_LINK)}</A>
                 " · "
                 <A href="/admin/ideas">{i18n.t(msg::IDEAS_ADMIN_LINK)}</A>
@@ -121,7 +123,6 @@ fn Dashboard() -> impl IntoView {
             // Closure days are the supervisors' (the server refuses agents too).
             {move || supervisor().then(|| view! { <Closures on_change=move || overview.refetch() /> })}
             <FailedMails />
-            <super::withdrawal::MemberWithdrawal />
         </section>
     }
 }

@@ -27,10 +27,11 @@ pub enum AuditAction {
     CategorySave,
     MailAttach,
     MailDiscard,
+    ViewMember,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -52,6 +53,7 @@ impl AuditAction {
         AuditAction::CategorySave,
         AuditAction::MailAttach,
         AuditAction::MailDiscard,
+        AuditAction::ViewMember,
     ];
 
     /// The stored name (and the CSV's).
@@ -96,6 +98,7 @@ impl AuditAction {
             AuditAction::CategorySave => ("category_save", "お問い合わせカテゴリの保存", "Inquiry category saved"),
             AuditAction::MailAttach => ("mail_attach", "受信メールの紐付け", "Held mail attached"),
             AuditAction::MailDiscard => ("mail_discard", "受信メールの破棄", "Held mail discarded"),
+            AuditAction::ViewMember => ("view_member", "会員ページの閲覧", "Member page opened"),
         }
     }
 }

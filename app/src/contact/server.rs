@@ -11,6 +11,7 @@ pub use categories::{load_categories, seed_categories};
 pub use member::{
     back_to_desk, due_after_member_wrote, follow_up, history_for, my_inquiries, my_inquiry, unread_replies,
 };
+pub use rows::{summary, SUMMARY_COLUMNS};
 pub use staff::{
     add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status, staff_reply,
 };

@@ -175,7 +175,7 @@ fn TranscriptView() -> impl IntoView {
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
                 Some(Ok(t)) => view! {
                     <h1>{i18n.t(msg::TRANSCRIPT)} " #" {t.session_id}</h1>
-                    <p>{t.member} " / " {t.staff.unwrap_or_default()}</p>
+                    <p><a href=format!("/admin/members/{}", t.member_id)>{t.member}</a> " / " {t.staff.unwrap_or_default()}</p>
                     <ol class="chat-log">{t.messages.into_iter().map(|m| {
                         let at = m.at;
                         view! { <li class=if m.from_staff { "bubble mine" } else { "bubble theirs" }>

@@ -144,15 +144,15 @@ pub async fn transcript(session_id: i64) -> AppResult<Transcript> {
     crate::audit::server::record_here(&staff, crate::audit::AuditAction::ViewTranscript, &format!("chat:{session_id}"))
         .await?;
     let state = state()?;
-    let row: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT m.display_name, u.display_name FROM chat_sessions s JOIN users m ON m.id = s.member_id
+    let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT m.id, m.display_name, u.display_name FROM chat_sessions s JOIN users m ON m.id = s.member_id
          LEFT JOIN users u ON u.id = s.staff_id WHERE s.id = $1",
     )
     .bind(session_id)
     .fetch_optional(&state.db.pool)
     .await?;
-    let (member, staff) = row.ok_or(AppError::NotFound)?;
-    Ok(Transcript { session_id, member, staff, messages: messages_for(&state.db, session_id).await? })
+    let (member_id, member, staff) = row.ok_or(AppError::NotFound)?;
+    Ok(Transcript { session_id, member_id, member, staff, messages: messages_for(&state.db, session_id).await? })
 }
 
 #[derive(Deserialize)]

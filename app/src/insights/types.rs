@@ -77,6 +77,9 @@ pub struct Insights {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transcript {
     pub session_id: i64,
+    /// Staff link the name to the member page.
+    #[serde(default)]
+    pub member_id: i64,
     pub member: String,
     pub staff: Option<String>,
     pub messages: Vec<ChatMessage>,

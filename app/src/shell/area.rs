@@ -36,10 +36,13 @@ pub enum Area {
     StaffChat,
     /// Staff: help articles, the idea lab's moderation, and held inbound mail (`/admin/mail`).
     StaffContent,
+    /// Staff: finding things — search results, the member page, the list of past chats. The
+    /// search box on every staff page is a plain form that opens this area.
+    StaffRecords,
 }
 
 impl Area {
-    pub const ALL: [Area; 12] = [
+    pub const ALL: [Area; 13] = [
         Area::Home,
         Area::Contact,
         Area::History,
@@ -52,6 +55,7 @@ impl Area {
         Area::StaffAdmin,
         Area::StaffChat,
         Area::StaffContent,
+        Area::StaffRecords,
     ];
 
     /// The area a client route belongs to, from its first path segment (and the second under
@@ -69,6 +73,7 @@ impl Area {
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
             ("admin", "faq" | "ideas" | "mail") => Area::StaffContent,
+            ("admin", "search" | "members" | "chats") => Area::StaffRecords,
             ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
             _ => Area::Home,
@@ -91,6 +96,7 @@ impl Area {
             Area::StaffAdmin => "staff-admin",
             Area::StaffChat => "staff-chat",
             Area::StaffContent => "staff-content",
+            Area::StaffRecords => "staff-records",
         }
     }
 }
@@ -126,6 +132,9 @@ mod tests {
         assert_eq!(Area::of_path("/admin/faq/new"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/mail"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/search?q=MDG"), Area::StaffRecords);
+        assert_eq!(Area::of_path("/admin/members/12"), Area::StaffRecords);
+        assert_eq!(Area::of_path("/admin/chats"), Area::StaffRecords);
         // A prefix is not a segment.
         assert_eq!(Area::of_path("/contacts"), Area::Home);
         assert_eq!(Area::of_path("/administrator"), Area::Home);

@@ -8,7 +8,7 @@ use crate::admin::AdminPage;
 use crate::audit::AuditPage;
 use crate::auth::{LoginPage, RegisterPage, ResetPage, TwoFactorPage, VerifyPage};
 use crate::category_editor::CategoriesPage;
-use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, StaffChatPage};
+use crate::chat::{ChatHistoryPage, ChatPage, ChatTranscriptPage, PastChatsPage, StaffChatPage};
 use crate::contact::inbox::{InboxDetailPage, InboxPage};
 use crate::contact::{ContactWizardPage, HistoryDetailPage, HistoryPage, PrivacyPage, TermsPage};
 use crate::corner::CornerPage;
@@ -18,6 +18,8 @@ use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::insights::{InsightsPage, TranscriptPage};
 use crate::mail::inbound::HeldMailPage;
+use crate::members::MemberPage;
+use crate::search::{SearchBox, SearchPage};
 use crate::survey::{InquirySurveyPage, SurveyPage};
 use crate::team::{JoinPage, TeamPage};
 use leptos::prelude::*;
@@ -144,6 +146,7 @@ pub fn StaffApp() -> impl IntoView {
         <Shell>
             <RouteTitles table=titles::STAFF />
             <DeskPulse />
+            <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
@@ -160,6 +163,7 @@ pub fn StaffAdminApp() -> impl IntoView {
         <Shell>
             <RouteTitles table=titles::STAFF_ADMIN />
             <DeskPulse />
+            <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffAdmin /> }>
                 <Route path=path!("/admin/two-factor") view=TwoFactorPage />
                 <Route path=path!("/admin/insights") view=InsightsPage />
@@ -178,6 +182,7 @@ pub fn StaffChatApp() -> impl IntoView {
         <Shell>
             <RouteTitles table=titles::STAFF_CHAT />
             <DeskPulse />
+            <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffChat /> }>
                 <Route path=path!("/admin/chat") view=StaffChatPage />
                 <Route path=path!("/admin/chat/transcript/:id") view=TranscriptPage />
@@ -193,11 +198,28 @@ pub fn StaffContentApp() -> impl IntoView {
         <Shell>
             <RouteTitles table=titles::STAFF_CONTENT />
             <DeskPulse />
+            <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/mail") view=HeldMailPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffRecordsApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
+    view! {
+        <Shell>
+            <RouteTitles table=titles::STAFF_RECORDS />
+            <DeskPulse />
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffRecords /> }>
+                <Route path=path!("/admin/search") view=SearchPage />
+                <Route path=path!("/admin/members/:id") view=MemberPage />
+                <Route path=path!("/admin/chats") view=PastChatsPage />
             </Routes>
         </Shell>
     }

@@ -66,6 +66,12 @@ pub const STAFF_CONTENT: TitleTable = &[
     ("/admin/faq/:id", &[msg::FAQ_EDIT, msg::FAQ_ADMIN_TITLE]),
 ];
 
+pub const STAFF_RECORDS: TitleTable = &[
+    ("/admin/search", &[msg::SEARCH_TITLE]),
+    ("/admin/members/:id", &[msg::MEMBER_LINK]),
+    ("/admin/chats", &[msg::PAST_CHATS_TITLE]),
+];
+
 /// Whether `path` (no query) is an instance of `pattern` (`:name` matches one segment).
 fn matches(pattern: &str, path: &str) -> bool {
     let (p, q) = (pattern.trim_end_matches('/'), path.trim_end_matches('/'));
@@ -153,7 +159,7 @@ pub fn use_title(table: TitleTable, specific: impl Fn() -> Option<String> + 'sta
 mod tests {
     use super::*;
 
-    const ALL: [TitleTable; 12] = [
+    const ALL: [TitleTable; 13] = [
         HOME,
         CONTACT,
         HISTORY,
@@ -166,6 +172,7 @@ mod tests {
         STAFF_ADMIN,
         STAFF_CHAT,
         STAFF_CONTENT,
+        STAFF_RECORDS,
     ];
 
     #[test]

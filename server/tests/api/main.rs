@@ -29,6 +29,7 @@ mod live;
 mod matrix;
 mod ops;
 mod reset;
+mod search;
 mod security;
 mod seo;
 mod site;

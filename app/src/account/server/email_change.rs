@@ -91,6 +91,7 @@ pub async fn confirm(token: String) -> AppResult<()> {
             other?;
         }
     }
+    crate::search::server::index::member(&mut tx, user_id).await?;
     let lang = users::mail_lang(&mut *tx, user_id).await?;
     enqueue_in(&mut *tx, &mails::email_change_notice(&old_email, &mails::mask(&new_email), true, lang), now).await?;
     tx.commit().await?;

@@ -76,11 +76,14 @@ where
 pub async fn rename(user: &UserView, name: String) -> AppResult<UserView> {
     let name = DisplayName::parse(&name).map_err(|e| AppError::field("display_name", e))?;
     let state = state()?;
+    let mut tx = state.db.pool.begin().await?;
     sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2")
         .bind(name.as_ref())
         .bind(user.id)
-        .execute(&state.db.pool)
+        .execute(&mut *tx)
         .await?;
+    crate::search::server::index::member(&mut tx, user.id).await?;
+    tx.commit().await?;
     users::find_by_id(&state.db, user.id).await?.ok_or(AppError::NotFound)
 }
 

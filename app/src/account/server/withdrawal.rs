@@ -107,6 +107,8 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     if closed.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
+    // Nothing of theirs stays findable in the staff search.
+    crate::search::server::index::forget_member(&mut tx, user.id).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     // Should this fail, the hourly purge deletes the blobs nothing refers to any more.

@@ -173,6 +173,8 @@ async fn sign_in(state: &AppState, claims: &Claims) -> Result<Result<UserView, R
     if user.role == Role::Staff {
         return Ok(Err(Refusal::Staff));
     }
+    // A new or newly linked member is found by the parent-site id from now on.
+    crate::search::server::index::member(&mut tx, user.id).await?;
     tx.commit().await?;
     Ok(Ok(user))
 }

@@ -44,6 +44,7 @@ pub async fn register(input: RegisterInput) -> AppResult<Registered> {
     .await?;
     match created {
         Some((user_id,)) => {
+            crate::search::server::index::member(&mut tx, user_id).await?;
             let link = new_link(&mut tx, &state, user_id, now).await?;
             if mail_allowed {
                 let mail = mails::verification(&email, valid.display_name.as_ref(), &link, VERIFY_HOURS, input.lang);

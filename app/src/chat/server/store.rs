@@ -188,6 +188,7 @@ pub async fn member_transcript(session_id: i64) -> AppResult<crate::insights::Tr
     }
     Ok(crate::insights::Transcript {
         session_id,
+        member_id: member.id,
         member: member.display_name,
         staff: row.staff_name,
         messages: messages_for(&state.db, session_id).await?,
@@ -270,6 +271,7 @@ pub async fn store_message(
     .fetch_optional(&mut *tx)
     .await?;
     if let Some((id,)) = inserted {
+        crate::search::server::index::chat_message(&mut tx, id, body).await?;
         attach(&mut tx, state, author.id, files, Place::Chat { session_id: session, message_id: id }).await?;
     }
     tx.commit().await?;

@@ -223,7 +223,7 @@ fn Workspace(
         <FormProblem problem=problem.into() />
         <div class="staff-bar card">
             <p>
-                <strong>{i18n.t(msg::MEMBER)} ": "</strong>{inquiry.member_name.clone()} " <" {inquiry.member_email.clone()} ">"
+                <strong>{i18n.t(msg::MEMBER)} ": "</strong><a href=format!("/admin/members/{}", inquiry.member_id)>{inquiry.member_name.clone()}</a> " <" {inquiry.member_email.clone()} ">"
                 " · " <strong>{i18n.t(msg::ASSIGNEE)} ": "</strong>
                 {inquiry.assignee_name.clone().unwrap_or_else(|| msg::UNASSIGNED.get(i18n.get_untracked()).to_owned())}
                 {inquiry.overdue.then(|| view! { " " <span class="badge overdue">{i18n.t(msg::OVERDUE)}</span> })}

@@ -151,6 +151,7 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
         }
         return Ok(detail);
     };
+    crate::search::server::index::message(&mut tx, message_id, &body).await?;
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, member.id, &files, place).await?;
     let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, due_ms, false).await?;

@@ -219,6 +219,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
             None => Err(AppError::StaleThread),
         };
     };
+    crate::search::server::index::message(&mut tx, message_id, &body).await?;
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, staff.id, &files, place).await?;
     // A closing reply closes the inquiry (and opens its survey for seven days).

@@ -82,6 +82,7 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    crate::search::server::index::inquiry(&mut tx, id).await?;
     // The files go with it, or nothing is stored (the member is sent back to attach again).
     let place = Place::Inquiry { inquiry_id: id, message_id: None };
     attach(&mut tx, &state, member.id, &files, place).await?;

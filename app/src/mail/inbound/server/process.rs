@@ -220,6 +220,7 @@ pub async fn thread(
     .bind(&split.quoted)
     .fetch_one(&mut *tx)
     .await?;
+    crate::search::server::index::message(&mut tx, message_id, &body).await?;
     attach(&mut tx, state, member_id, &ids, Place::Inquiry { inquiry_id, message_id: Some(message_id) }).await?;
     let assignee_id = back_to_desk(&mut tx, state, inquiry_id, due_ms, status == MailStatus::Attached).await?;
     let finished = Finished {

@@ -1,0 +1,2 @@
+//! Server side of the member page.
+pub mod record;
