@@ -24,6 +24,16 @@ struct UserRow {
     mail_failing_reason: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct InquirySurveyRow {
+    inquiry_id: i64,
+    reference: Option<String>,
+    score: i64,
+    resolved: i64,
+    comment: Option<String>,
+    created_at: i64,
+}
+
 pub async fn load(member_id: i64) -> AppResult<MemberRecord> {
     let staff = require_staff().await?;
     let state = state()?;
@@ -90,7 +100,7 @@ pub async fn load(member_id: i64) -> AppResult<MemberRecord> {
             at: Moment::from_millis(at),
         });
     }
-    let inquiry_surveys: Vec<(i64, Option<String>, i64, i64, Option<String>, i64)> = sqlx::query_as(
+    let inquiry_surveys: Vec<InquirySurveyRow> = sqlx::query_as(
         "SELECT s.inquiry_id, i.reference, s.score, s.resolved, s.comment, s.created_at
          FROM inquiry_surveys s JOIN inquiries i ON i.id = s.inquiry_id WHERE s.member_id = $1
          ORDER BY s.created_at DESC LIMIT $2",
@@ -99,16 +109,16 @@ pub async fn load(member_id: i64) -> AppResult<MemberRecord> {
     .bind(LIST)
     .fetch_all(pool)
     .await?;
-    for (id, reference, score, resolved, comment, at) in inquiry_surveys {
+    for r in inquiry_surveys {
         surveys.push(MemberSurvey {
-            about: SurveyAbout::Inquiry { id, reference: reference.unwrap_or_default() },
-            score,
-            resolved: resolved != 0,
-            comment,
-            at: Moment::from_millis(at),
+            about: SurveyAbout::Inquiry { id: r.inquiry_id, reference: r.reference.unwrap_or_default() },
+            score: r.score,
+            resolved: r.resolved != 0,
+            comment: r.comment,
+            at: Moment::from_millis(r.created_at),
         });
     }
-    surveys.sort_by(|a, b| b.at.cmp(&a.at));
+    surveys.sort_by_key(|s| std::cmp::Reverse(s.at));
 
     let ideas: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT id, title, status, created_at FROM ideas WHERE member_id = $1 ORDER BY id DESC LIMIT $2",
@@ -147,7 +157,7 @@ pub async fn load(member_id: i64) -> AppResult<MemberRecord> {
     for (at,) in changes {
         add(Some(at), AccountEventKind::AddressChangeAsked);
     }
-    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.sort_by_key(|e| std::cmp::Reverse(e.at));
 
     Ok(MemberRecord {
         id: member_id,

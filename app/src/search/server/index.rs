@@ -69,17 +69,26 @@ pub async fn chat_message(conn: &mut AnyConnection, message_id: i64, body: &str)
 /// A member: display name, address and parent-site id (after sign-up and every change of them).
 /// Staff accounts are not members and are not indexed.
 pub async fn member(conn: &mut AnyConnection, user_id: i64) -> AppResult<()> {
-    let row: Option<(String, String, Option<String>, String, Option<i64>)> =
+    let row: Option<MemberRow> =
         sqlx::query_as("SELECT display_name, email, sso_subject, role, withdrawn_at FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&mut *conn)
             .await?;
-    let Some((name, email, subject, role, withdrawn_at)) = row else { return Ok(()) };
-    if role != "member" || withdrawn_at.is_some() {
+    let Some(m) = row else { return Ok(()) };
+    if m.role != "member" || m.withdrawn_at.is_some() {
         return Ok(());
     }
-    let tokens = document(&[&name, &email, subject.as_deref().unwrap_or("")]);
+    let tokens = document(&[&m.display_name, &m.email, m.sso_subject.as_deref().unwrap_or("")]);
     upsert(conn, "member", user_id, user_id, None, None, &tokens).await
+}
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    display_name: String,
+    email: String,
+    sso_subject: Option<String>,
+    role: String,
+    withdrawn_at: Option<i64>,
 }
 
 /// A withdrawn member leaves nothing findable: their documents and those of their inquiries and

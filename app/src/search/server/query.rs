@@ -79,30 +79,24 @@ pub async fn run(text: String) -> AppResult<SearchResults> {
     let mut members: Vec<i64> = exact_members;
     for doc in docs {
         match (doc.kind.as_str(), doc.inquiry_id, doc.chat_id) {
-            ("inquiry" | "message", Some(inquiry), _) => {
-                if !inquiries.iter().any(|(id, _)| *id == inquiry) {
-                    if inquiries.len() == INQUIRIES {
-                        results.more = true;
-                        continue;
-                    }
+            ("inquiry" | "message", Some(inquiry), _) if !inquiries.iter().any(|(id, _)| *id == inquiry) => {
+                if inquiries.len() == INQUIRIES {
+                    results.more = true;
+                } else {
                     inquiries.push((inquiry, Some((doc.kind, doc.source_id))));
                 }
             }
-            ("chat", _, Some(chat)) => {
-                if !chats.iter().any(|(id, _)| *id == chat) {
-                    if chats.len() == CHATS {
-                        results.more = true;
-                        continue;
-                    }
+            ("chat", _, Some(chat)) if !chats.iter().any(|(id, _)| *id == chat) => {
+                if chats.len() == CHATS {
+                    results.more = true;
+                } else {
                     chats.push((chat, doc.source_id));
                 }
             }
-            ("member", _, _) => {
-                if !members.contains(&doc.member_id) {
-                    if members.len() == MEMBERS {
-                        results.more = true;
-                        continue;
-                    }
+            ("member", _, _) if !members.contains(&doc.member_id) => {
+                if members.len() == MEMBERS {
+                    results.more = true;
+                } else {
                     members.push(doc.member_id);
                 }
             }
