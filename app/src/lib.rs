@@ -28,6 +28,7 @@ pub mod insights;
 pub mod live;
 pub mod mail;
 pub mod members;
+pub mod rules;
 pub mod search;
 pub mod shell;
 pub mod survey;

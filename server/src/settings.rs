@@ -215,6 +215,9 @@ fn overlay_env(s: &mut Settings, problems: &mut Vec<String>) {
     if let Some(v) = parse("MADOGUCHI_INBOUND_POLL_MS", problems) {
         s.inbound_poll_ms = v;
     }
+    if let Some(v) = parse("MADOGUCHI_RULES_POLL_MS", problems) {
+        s.rules_poll_ms = v;
+    }
     if let Some(v) = parse("MADOGUCHI_INBOUND_RETENTION_DAYS", problems) {
         s.inbound_retention_days = v;
     }

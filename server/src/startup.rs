@@ -75,6 +75,8 @@ impl Application {
         app::infra::purge::spawn_purge_task(state.clone());
         // Rows stored before search existed are indexed once, in the background.
         app::search::server::backfill::spawn(state.clone());
+        // Auto-close, due alerts and auto-assign: every instance tries, the lease holder runs them.
+        app::rules::server::runner::spawn(state.clone());
         // Inbound mail is processed by every instance (leases share the queue), listened for
         // only where `inbound_smtp_bind` is set.
         let inbound_wake = Arc::new(Notify::new());

@@ -104,6 +104,7 @@ fn Dashboard() -> impl IntoView {
                     " · " <A href="/admin/audit">{i18n.t(msg::AUDIT_LINK)}</A>
                     " · " <A href="/admin/categories">{i18n.t(msg::CAT_LINK)}</A>
                     " · " <A href="/admin/mail">{i18n.t(msg::MAIL_HELD_LINK)}</A>
+                    " · " <a href="/admin/rules">{i18n.t(msg::RULES_LINK)}</a>
                 })}
             </nav>
             {move || match overview.get() {

@@ -28,10 +28,11 @@ pub enum AuditAction {
     MailAttach,
     MailDiscard,
     ViewMember,
+    RulesSave,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -54,6 +55,7 @@ impl AuditAction {
         AuditAction::MailAttach,
         AuditAction::MailDiscard,
         AuditAction::ViewMember,
+        AuditAction::RulesSave,
     ];
 
     /// The stored name (and the CSV's).
@@ -99,6 +101,7 @@ impl AuditAction {
             AuditAction::MailAttach => ("mail_attach", "受信メールの紐付け", "Held mail attached"),
             AuditAction::MailDiscard => ("mail_discard", "受信メールの破棄", "Held mail discarded"),
             AuditAction::ViewMember => ("view_member", "会員ページの閲覧", "Member page opened"),
+            AuditAction::RulesSave => ("rules_save", "自動ルールの変更", "Desk rules changed"),
         }
     }
 }

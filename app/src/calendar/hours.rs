@@ -96,6 +96,24 @@ impl BusinessCalendar {
         self.at(date, from.time())
     }
 
+    /// `minutes` of open time after `start` ("due in one business hour"): the clock runs only
+    /// while the desk is open, so 16:30 plus 60 minutes is 11:30 on the next business day.
+    pub fn add_business_minutes<Tz: TimeZone>(&self, start: &DateTime<Tz>, minutes: i64) -> DateTime<FixedOffset> {
+        let mut at = self.next_opening(start);
+        let mut left = minutes.max(0);
+        // Bounded like `add_business_days`: each turn uses up the rest of one open day.
+        for _ in 0..4000 {
+            let close = self.at(at.date_naive(), self.hours.close);
+            let open_here = (close - at).num_minutes();
+            if left <= open_here {
+                return at + chrono::Duration::minutes(left);
+            }
+            left -= open_here;
+            at = self.next_opening(&close);
+        }
+        at
+    }
+
     fn at(&self, date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
         JST.from_local_datetime(&date.and_time(time))
             .single()
@@ -161,5 +179,16 @@ mod tests {
         // Friday 18:00 before a holiday weekend (5/2–5/6 2026): counts from Thu 5/7 11:00.
         assert_eq!(cal.add_business_days(&t("2026-05-01T18:00:00+09:00"), 1), t("2026-05-08T11:00:00+09:00"));
         assert_eq!(cal.add_business_days(&t("2026-11-27T16:00:00+09:00"), 1), t("2026-11-30T16:00:00+09:00"));
+    }
+
+    #[test]
+    fn business_minutes_run_only_while_the_desk_is_open() {
+        let cal = desk();
+        assert_eq!(cal.add_business_minutes(&t("2026-11-25T12:00:00+09:00"), 60), t("2026-11-25T13:00:00+09:00"));
+        assert_eq!(cal.add_business_minutes(&t("2026-11-25T16:30:00+09:00"), 60), t("2026-11-26T11:30:00+09:00"));
+        // Friday 16:30 → Monday 11:30; at night the clock starts at the next opening.
+        assert_eq!(cal.add_business_minutes(&t("2026-11-27T16:30:00+09:00"), 60), t("2026-11-30T11:30:00+09:00"));
+        assert_eq!(cal.add_business_minutes(&t("2026-11-25T20:00:00+09:00"), 60), t("2026-11-26T12:00:00+09:00"));
+        assert_eq!(cal.add_business_minutes(&t("2026-11-25T12:00:00+09:00"), 0), t("2026-11-25T12:00:00+09:00"));
     }
 }

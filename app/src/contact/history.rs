@@ -109,7 +109,8 @@ fn InquiryView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = detail.summary.id;
-    let closed = detail.summary.status == Status::Closed;
+    // An inquiry the desk closed by itself still takes a reply (which reopens it).
+    let closed = detail.summary.status == Status::Closed && !detail.reopens;
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
     let uploads = Uploads::new(Vec::new());

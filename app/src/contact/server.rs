@@ -8,6 +8,7 @@ mod staff;
 mod submit;
 
 pub use categories::{load_categories, seed_categories};
+pub use mails::{auto_closed as auto_closed_mail, Addressee};
 pub use member::{
     back_to_desk, due_after_member_wrote, follow_up, history_for, my_inquiries, my_inquiry, unread_replies,
 };

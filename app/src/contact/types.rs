@@ -134,6 +134,9 @@ pub struct InquiryDetail {
     #[serde(default)]
     pub attachments: Vec<Attachment>,
     pub thread: Vec<ThreadMessage>,
+    /// Closed by the auto-close rule, not by staff: a reply from the member still reopens it.
+    #[serde(default)]
+    pub reopens: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

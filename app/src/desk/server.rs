@@ -43,6 +43,8 @@ const TYPING_EVERY: Duration = Duration::from_millis(1500);
 /// One staff tab's socket: what it views (for presence), and its frame budget.
 struct Tab {
     me: i64,
+    /// Supervisors also hear of overdue inquiries that are not theirs.
+    supervisor: bool,
     name: String,
     viewing: Option<i64>,
     frames: u32,
@@ -73,6 +75,7 @@ async fn serve(socket: WebSocket, state: AppState, user: UserView) {
     let mut queue = state.chat.subscribe_queue();
     let mut tab = Tab {
         me: user.id,
+        supervisor: user.is_supervisor(),
         name: user.display_name,
         viewing: None,
         frames: 0,
@@ -120,7 +123,7 @@ async fn serve(socket: WebSocket, state: AppState, user: UserView) {
                 Err(RecvError::Closed) => break,
             },
         };
-        if !event.concerns(tab.me) {
+        if !event.concerns(tab.me, tab.supervisor) {
             continue;
         }
         // Presence only for the inquiry this tab shows; someone new there hears us at once.

@@ -25,6 +25,13 @@ pub enum DeskEvent {
     Presence { inquiry_id: i64, staff_id: i64, name: String, typing: bool, hello: bool },
     /// `staff_id` closed inquiry `inquiry_id` (or their tab).
     Away { inquiry_id: i64, staff_id: i64 },
+    /// An open inquiry is due within one business hour (`rules`): its assignee hears it (all staff
+    /// when nobody has it).
+    DueSoon { inquiry_id: i64, assignee_id: Option<i64> },
+    /// An open inquiry passed its due time: supervisors and its assignee hear it.
+    Overdue { inquiry_id: i64, assignee_id: Option<i64> },
+    /// An inquiry was handed to `staff_id` (auto-assign).
+    Assigned { inquiry_id: i64, staff_id: i64 },
 }
 
 /// What a staff tab sends on the desk socket (JSON text frames).
@@ -62,6 +69,9 @@ impl DeskEvent {
             DeskEvent::NewInquiry { .. } => msg::DESK_EV_INQUIRY,
             DeskEvent::FollowUp { .. } => msg::DESK_EV_FOLLOW_UP,
             DeskEvent::Answered { .. } => msg::DESK_EV_ANSWERED,
+            DeskEvent::DueSoon { .. } => msg::DESK_EV_DUE_SOON,
+            DeskEvent::Overdue { .. } => msg::DESK_EV_OVERDUE,
+            DeskEvent::Assigned { .. } => msg::DESK_EV_ASSIGNED,
             // Quiet events never notify.
             DeskEvent::QueueLeft { .. }
             | DeskEvent::ChatChanged { .. }
@@ -90,9 +100,12 @@ impl DeskEvent {
     }
 
     /// Whether staff member `me` is told: follow-ups on their own or unassigned inquiries only,
-    /// answers by someone else only.
-    pub fn concerns(&self, me: i64) -> bool {
+    /// answers by someone else only, overdue ones when they are a supervisor or have it.
+    pub fn concerns(&self, me: i64, supervisor: bool) -> bool {
         match self {
+            DeskEvent::DueSoon { assignee_id, .. } => assignee_id.is_none_or(|a| a == me),
+            DeskEvent::Overdue { assignee_id, .. } => supervisor || *assignee_id == Some(me),
+            DeskEvent::Assigned { staff_id, .. } => *staff_id == me,
             DeskEvent::QueueJoined { .. } | DeskEvent::QueueLeft { .. } | DeskEvent::NewInquiry { .. } => true,
             DeskEvent::ChatMessage { staff_id, .. } | DeskEvent::ChatChanged { staff_id, .. } => *staff_id == me,
             DeskEvent::FollowUp { assignee_id, .. } => assignee_id.is_none_or(|a| a == me),
@@ -110,15 +123,23 @@ mod tests {
 
     #[test]
     fn staff_hear_only_what_concerns_them() {
-        assert!(DeskEvent::FollowUp { inquiry_id: 1, assignee_id: None }.concerns(7));
-        assert!(DeskEvent::FollowUp { inquiry_id: 1, assignee_id: Some(7) }.concerns(7));
-        assert!(!DeskEvent::FollowUp { inquiry_id: 1, assignee_id: Some(8) }.concerns(7));
-        assert!(!DeskEvent::Answered { inquiry_id: 1, staff_id: 7 }.concerns(7));
-        assert!(DeskEvent::Answered { inquiry_id: 1, staff_id: 8 }.concerns(7));
-        assert!(!DeskEvent::StaffEnded { staff_id: 7 }.concerns(7));
-        assert!(DeskEvent::ChatMessage { session_id: 1, staff_id: 7 }.concerns(7));
-        assert!(!DeskEvent::ChatMessage { session_id: 1, staff_id: 8 }.concerns(7));
-        assert!(!DeskEvent::ChatChanged { session_id: 1, staff_id: 8 }.concerns(7));
+        assert!(DeskEvent::FollowUp { inquiry_id: 1, assignee_id: None }.concerns(7, false));
+        assert!(DeskEvent::FollowUp { inquiry_id: 1, assignee_id: Some(7) }.concerns(7, false));
+        assert!(!DeskEvent::FollowUp { inquiry_id: 1, assignee_id: Some(8) }.concerns(7, false));
+        assert!(!DeskEvent::Answered { inquiry_id: 1, staff_id: 7 }.concerns(7, false));
+        assert!(DeskEvent::Answered { inquiry_id: 1, staff_id: 8 }.concerns(7, false));
+        assert!(!DeskEvent::StaffEnded { staff_id: 7 }.concerns(7, false));
+        assert!(DeskEvent::DueSoon { inquiry_id: 1, assignee_id: Some(7) }.concerns(7, false));
+        assert!(!DeskEvent::DueSoon { inquiry_id: 1, assignee_id: Some(8) }.concerns(7, false));
+        assert!(DeskEvent::DueSoon { inquiry_id: 1, assignee_id: None }.concerns(7, false));
+        assert!(DeskEvent::Overdue { inquiry_id: 1, assignee_id: Some(8) }.concerns(7, true));
+        assert!(!DeskEvent::Overdue { inquiry_id: 1, assignee_id: Some(8) }.concerns(7, false));
+        assert!(DeskEvent::Overdue { inquiry_id: 1, assignee_id: Some(7) }.concerns(7, false));
+        assert!(DeskEvent::Assigned { inquiry_id: 1, staff_id: 7 }.concerns(7, false));
+        assert!(!DeskEvent::Assigned { inquiry_id: 1, staff_id: 8 }.concerns(7, true));
+        assert!(DeskEvent::ChatMessage { session_id: 1, staff_id: 7 }.concerns(7, false));
+        assert!(!DeskEvent::ChatMessage { session_id: 1, staff_id: 8 }.concerns(7, false));
+        assert!(!DeskEvent::ChatChanged { session_id: 1, staff_id: 8 }.concerns(7, false));
     }
 
     #[test]

@@ -120,6 +120,8 @@ pub struct Settings {
     pub inbound_retention_days: i64,
     /// How often the inbound worker looks for mail stored by other instances.
     pub inbound_poll_ms: u64,
+    /// How often the desk rules run (auto-close, due alerts, auto-assign; `rules`).
+    pub rules_poll_ms: u64,
 }
 
 impl Default for Settings {
@@ -182,6 +184,7 @@ impl Default for Settings {
             inbound_connections_per_client: 20,
             inbound_retention_days: 90,
             inbound_poll_ms: 2_000,
+            rules_poll_ms: 30_000,
         }
     }
 }

@@ -34,7 +34,8 @@ pub enum Area {
     StaffAdmin,
     /// Staff: the chat console and transcripts.
     StaffChat,
-    /// Staff: help articles, the idea lab's moderation, and held inbound mail (`/admin/mail`).
+    /// Staff: help articles, the idea lab's moderation, held inbound mail (`/admin/mail`) and the
+    /// desk rules (`/admin/rules`).
     StaffContent,
     /// Staff: finding things — search results, the member page, the list of past chats. The
     /// search box on every staff page is a plain form that opens this area.
@@ -72,7 +73,7 @@ impl Area {
             ("faq", _) => Area::Help,
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
-            ("admin", "faq" | "ideas" | "mail") => Area::StaffContent,
+            ("admin", "faq" | "ideas" | "mail" | "rules") => Area::StaffContent,
             ("admin", "search" | "members" | "chats") => Area::StaffRecords,
             ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
@@ -132,6 +133,7 @@ mod tests {
         assert_eq!(Area::of_path("/admin/faq/new"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/mail"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/rules"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/search?q=MDG"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/members/12"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/chats"), Area::StaffRecords);

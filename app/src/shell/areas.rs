@@ -19,6 +19,7 @@ use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaP
 use crate::insights::{InsightsPage, TranscriptPage};
 use crate::mail::inbound::HeldMailPage;
 use crate::members::MemberPage;
+use crate::rules::RulesPage;
 use crate::search::{SearchBox, SearchPage};
 use crate::survey::{InquirySurveyPage, SurveyPage};
 use crate::team::{JoinPage, TeamPage};
@@ -202,6 +203,7 @@ pub fn StaffContentApp() -> impl IntoView {
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffContent /> }>
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/mail") view=HeldMailPage />
+                <Route path=path!("/admin/rules") view=RulesPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
             </Routes>

@@ -29,6 +29,7 @@ mod live;
 mod matrix;
 mod ops;
 mod reset;
+mod rules;
 mod search;
 mod security;
 mod seo;

@@ -170,6 +170,12 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("search", Staff, json!({ "q": "ポイント 通帳" })),
         ("admin/members/get", Staff, json!({ "id": 2 })),
         ("chat/staff/past", Staff, json!({ "before": null })),
+        ("admin/rules", Supervisor, json!({})),
+        (
+            "admin/rules/save",
+            Supervisor,
+            json!({ "rules": { "auto_close_days": 5, "auto_assign": false, "assign_limit": 30 } }),
+        ),
         // Last: it ends the caller's session.
         ("auth/logout", Public, json!({})),
     ]

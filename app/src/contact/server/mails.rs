@@ -141,3 +141,44 @@ pub fn reply(
     };
     OutgoingMail { to: member_email.into(), subject, body: format!("{body}\n\n{}\n", footer(lang, replies)) }
 }
+
+/// Whom a mail about an inquiry goes to, and which inquiry (by its reference).
+pub struct Addressee {
+    pub name: String,
+    pub email: String,
+    pub reference: String,
+}
+
+/// The desk closed an answered inquiry by itself (no reply for `days` business days): said
+/// plainly, with the way to ask again (a reply still reopens it) and the survey.
+pub fn auto_closed(
+    to: &Addressee,
+    inquiry_id: i64,
+    days: u32,
+    public_url: &str,
+    lang: Lang,
+    replies: bool,
+) -> OutgoingMail {
+    let Addressee { name: member_name, email: member_email, reference } = to;
+    let link = format!("{public_url}/contact/history/{inquiry_id}");
+    let survey = format!("{public_url}/contact/survey/{inquiry_id}");
+    let (subject, body) = match lang {
+        Lang::Ja => (
+            format!("[Madoguchi] お問い合わせの対応完了のお知らせ({reference})"),
+            format!(
+                "{member_name} 様\n\nお問い合わせ({reference})は、ご回答のあと{days}営業日ご返信がなかったため、対応完了としました。\n\
+                 まだ解決していない場合は、このお問い合わせにご返信いただければ対応を再開します。\n{link}\n\n\
+                 よろしければ対応についてのアンケート(1〜5の5段階)にお答えください(7日間):\n{survey}"
+            ),
+        ),
+        Lang::En => (
+            format!("[Madoguchi] Your inquiry is closed ({reference})"),
+            format!(
+                "Dear {member_name},\n\nWe closed your inquiry {reference}: there was no reply for {days} business days after our answer.\n\
+                 If it is not solved yet, reply to this inquiry and we will pick it up again:\n{link}\n\n\
+                 Would you tell us how we did (a 1–5 survey, open for 7 days)?\n{survey}"
+            ),
+        ),
+    };
+    OutgoingMail { to: member_email.clone(), subject, body: format!("{body}\n\n{}\n", footer(lang, replies)) }
+}

@@ -73,12 +73,15 @@ pub async fn unread_replies(db: &Db, member_id: i64) -> AppResult<i64> {
 /// Loads an inquiry with its thread; with `owner`, only if that member owns it.
 pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<InquiryDetail> {
     let categories = load_categories(db).await?;
-    let row = sqlx::query(&format!("SELECT {SUMMARY_COLUMNS}, i.fields, i.member_id FROM inquiries i WHERE i.id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = sqlx::query(&format!(
+        "SELECT {SUMMARY_COLUMNS}, i.fields, i.member_id, i.auto_closed_at FROM inquiries i WHERE i.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let member_id: i64 = row.try_get("member_id")?;
+    let reopens = row.try_get::<Option<i64>, _>("auto_closed_at")?.is_some();
     if owner.is_some_and(|owner| owner != member_id) {
         return Err(AppError::NotFound);
     }
@@ -112,11 +115,12 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
-    Ok(InquiryDetail { summary, fields, attachments, thread })
+    Ok(InquiryDetail { summary, fields, attachments, thread, reopens })
 }
 
 /// The member adds to their open inquiry. An answered one goes back to the desk with a fresh
-/// one-business-day due time; a closed one takes no more messages.
+/// one-business-day due time; a closed one takes no more messages — unless the auto-close rule
+/// closed it, which a reply undoes (so a reply racing the rule always wins).
 pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let member = require_verified_member().await?;
     let body = input.validate()?;
@@ -131,7 +135,8 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     let mut tx = state.db.pool.begin().await?;
     let added: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO inquiry_messages (inquiry_id, author_id, from_staff, body, created_at, client_key)
-         SELECT id, $2, 0, $3, $4, $5 FROM inquiries WHERE id = $1 AND member_id = $2 AND status <> 'closed'
+         SELECT id, $2, 0, $3, $4, $5 FROM inquiries
+         WHERE id = $1 AND member_id = $2 AND (status <> 'closed' OR auto_closed_at IS NOT NULL)
          ON CONFLICT (inquiry_id, client_key) DO NOTHING RETURNING id",
     )
     .bind(input.inquiry_id)
@@ -146,7 +151,7 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
         // Missing or someone else's (both "not found"), a retry of a stored follow-up (answer with
         // the thread as it is), or closed.
         let detail = load_detail(&state.db, input.inquiry_id, Some(member.id)).await?;
-        if detail.summary.status == Status::Closed {
+        if detail.summary.status == Status::Closed && !detail.reopens {
             return Err(AppError::field("body", crate::domain::ValidationError::InvalidChoice));
         }
         return Ok(detail);
@@ -180,10 +185,15 @@ pub async fn back_to_desk(
     and_closed: bool,
 ) -> AppResult<Option<i64>> {
     let now = state.clock.now();
-    let reopenable = if and_closed { "('answered', 'closed')" } else { "('answered')" };
+    // Closed by the auto-close rule counts as answered: the member's reply reopens it.
+    let reopenable = if and_closed {
+        "status IN ('answered', 'closed')"
+    } else {
+        "(status = 'answered' OR (status = 'closed' AND auto_closed_at IS NOT NULL))"
+    };
     sqlx::query(&format!(
-        "UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2, closed_at = NULL
-         WHERE id = $3 AND status IN {reopenable}"
+        "UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2, closed_at = NULL, auto_closed_at = NULL
+         WHERE id = $3 AND {reopenable}"
     ))
     .bind(due_ms)
     .bind(now.timestamp_millis())

@@ -122,14 +122,14 @@ pub async fn process(state: &AppState, item: &Claimed) -> AppResult<Outcome> {
             };
         }
     };
-    let found: Option<(i64, String, String, Option<i64>, String)> = sqlx::query_as(
-        "SELECT i.member_id, i.status, m.email, m.withdrawn_at, m.mail_lang FROM inquiries i JOIN users m ON m.id = i.member_id
-         WHERE i.id = $1",
+    let found: Option<TargetRow> = sqlx::query_as(
+        "SELECT i.member_id, i.status, m.email, m.withdrawn_at, i.auto_closed_at FROM inquiries i
+         JOIN users m ON m.id = i.member_id WHERE i.id = $1",
     )
     .bind(inquiry_id)
     .fetch_optional(&state.db.pool)
     .await?;
-    let Some((member_id, status, email, withdrawn_at, _lang)) = found else {
+    let Some(TargetRow { member_id, status, email, withdrawn_at, auto_closed_at }) = found else {
         return cx.set_aside(MailStatus::Held, HoldReason::UnknownInquiry, None, None).await;
     };
     if withdrawn_at.is_some() {
@@ -142,10 +142,21 @@ pub async fn process(state: &AppState, item: &Claimed) -> AppResult<Outcome> {
     if sender.is_none() || sender != member {
         return cx.set_aside(MailStatus::Held, HoldReason::OtherSender, Some(inquiry_id), Some(member_id)).await;
     }
-    if status == "closed" {
+    // Closed by staff: held. Closed by the auto-close rule: the reply reopens it, as on the site.
+    if status == "closed" && auto_closed_at.is_none() {
         return cx.set_aside(MailStatus::Held, HoldReason::Closed, Some(inquiry_id), Some(member_id)).await;
     }
     thread(state, item.id, mail, inquiry_id, member_id, MailStatus::Threaded).await
+}
+
+/// The inquiry a reply address names, as stored.
+#[derive(sqlx::FromRow)]
+struct TargetRow {
+    member_id: i64,
+    status: String,
+    email: String,
+    withdrawn_at: Option<i64>,
+    auto_closed_at: Option<i64>,
 }
 
 /// Threads a mail into an inquiry as its member's message: the new words (the quote folded
