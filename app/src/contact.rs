@@ -1,5 +1,6 @@
 //! The mail desk: the member's contact wizard, their inquiry history, and the staff inbox.
 pub mod api;
+pub mod bulk;
 mod categories;
 mod consent_pages;
 mod history;
@@ -12,6 +13,7 @@ pub mod server;
 pub use server::history_for as server_history_for;
 mod types;
 mod wizard;
+pub(crate) use wizard::random_key;
 
 pub use categories::default_categories;
 pub use consent_pages::{PrivacyPage, TermsPage};

@@ -85,3 +85,35 @@ test('the member page shows a member\'s chat and inquiry; past chats are listed 
   await row.getByRole('link').first().click();
   await expect(s.getByText(`${word}の交換について`)).toBeVisible();
 });
+
+test('staff select the inquiries a search found and answer them at once, each by name', async ({ browser }) => {
+  // Three members write about the same shop (as when one advertiser's tracking breaks).
+  const shop = `テスト商店${Date.now() % 100_000}`;
+  const members = [];
+  for (const name of ['一括 一郎', '一括 二郎', '一括 三郎']) {
+    const page = await (await browser.newContext()).newPage();
+    await registerMember(page, uniqueEmail('bulk'), name);
+    await fillPointsInquiry(page);
+    await page.getByLabel(/ショップ・広告主名/).fill(shop);
+    await page.getByRole('button', { name: '確認画面へ' }).click();
+    await page.getByRole('button', { name: '送信する' }).click();
+    members.push({ page, name, reference: (await page.locator('.reference').textContent())!.trim() });
+  }
+
+  const desk = await (await browser.newContext()).newPage();
+  await login(desk, staff.email, staff.password, '/admin/search?q=' + encodeURIComponent(shop));
+  await expect(desk.locator('.hits li')).toHaveCount(3);
+  await desk.getByRole('checkbox', { name: 'すべて選択' }).check();
+  const bar = desk.getByRole('form', { name: /選んだお問い合わせをまとめて処理/ });
+  await expect(bar.getByRole('heading')).toContainText('3');
+  await bar.getByRole('textbox', { name: /同じ回答を送る/ }).fill('{{member_name}} 様、{{shop_name}}の件は広告主に確認中です。');
+  await bar.getByRole('button', { name: '実行する' }).click();
+  await expect(bar.getByRole('status')).toContainText('3件を処理しました。');
+
+  // Each member reads the answer with their own name in it.
+  for (const m of members) {
+    await m.page.goto('/contact/history');
+    await m.page.getByRole('link', { name: m.reference }).click();
+    await expect(m.page.locator('.thread')).toContainText(`${m.name} 様、${shop}の件は広告主に確認中です。`);
+  }
+});

@@ -29,10 +29,11 @@ pub enum AuditAction {
     MailDiscard,
     ViewMember,
     RulesSave,
+    Priority,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -56,6 +57,7 @@ impl AuditAction {
         AuditAction::MailDiscard,
         AuditAction::ViewMember,
         AuditAction::RulesSave,
+        AuditAction::Priority,
     ];
 
     /// The stored name (and the CSV's).
@@ -102,6 +104,7 @@ impl AuditAction {
             AuditAction::MailDiscard => ("mail_discard", "受信メールの破棄", "Held mail discarded"),
             AuditAction::ViewMember => ("view_member", "会員ページの閲覧", "Member page opened"),
             AuditAction::RulesSave => ("rules_save", "自動ルールの変更", "Desk rules changed"),
+            AuditAction::Priority => ("priority", "優先度の変更", "Priority set"),
         }
     }
 }
@@ -148,8 +151,8 @@ mod tests {
     fn names_round_trip_and_match_the_migrations_check() {
         // The newest migration that sets the list, on each backend.
         let checks = [
-            include_str!("../../migrations/sqlite/0023_rules.sql"),
-            include_str!("../../migrations/postgres/0023_rules.sql"),
+            include_str!("../../migrations/sqlite/0024_bulk.sql"),
+            include_str!("../../migrations/postgres/0024_bulk.sql"),
         ];
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));

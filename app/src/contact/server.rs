@@ -1,5 +1,6 @@
 //! Server side of the mail desk: storage, the submit path, the member's history and the staff
 //! inbox. Every public function here checks the caller first.
+mod bulk;
 mod categories;
 mod mails;
 mod member;
@@ -7,6 +8,7 @@ mod rows;
 mod staff;
 mod submit;
 
+pub use bulk::{run as bulk_action, staff_members};
 pub use categories::{load_categories, seed_categories};
 pub use mails::{auto_closed as auto_closed_mail, Addressee};
 pub use member::{

@@ -1,9 +1,11 @@
 //! `/admin/search?q=…`: what the staff search found — inquiries, chats and members, each linking
 //! to its page, with the words marked in a snippet. Member-written text is shown as text.
 use super::api::search;
+use super::bulk_bar::BulkBar;
 use super::{ChatHit, InquiryHit, Marked, MemberHit};
 use crate::admin::StaffGate;
 use crate::calendar::format_datetime;
+use crate::contact::bulk::BulkItem;
 use crate::contact::StatusBadge;
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
@@ -39,6 +41,8 @@ fn Search() -> impl IntoView {
             }
         }
     });
+    // The inquiries ticked for a bulk action, with the newest message seen in each.
+    let selected = RwSignal::new(Vec::<BulkItem>::new());
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -65,8 +69,22 @@ fn Search() -> impl IntoView {
                 }
                 Some(Some(Ok(r))) => view! {
                     {r.more.then(|| view! { <p class="notice" role="status">{i18n.t(msg::SEARCH_MORE)}</p> })}
+                    {(!r.inquiries.is_empty()).then(|| {
+                        let all: Vec<BulkItem> = r.inquiries.iter()
+                            .map(|h| BulkItem { inquiry_id: h.summary.id, seen_message_id: h.last_message_id })
+                            .collect();
+                        let every = StoredValue::new(all);
+                        view! {
+                            <label class="choice select-all">
+                                <input type="checkbox"
+                                    prop:checked=move || every.with_value(|a| selected.with(|s| s.len() == a.len()))
+                                    on:change=move |ev| selected.set(if event_target_checked(&ev) { every.get_value() } else { Vec::new() }) />
+                                <span>{i18n.t(msg::BULK_SELECT_ALL)}</span>
+                            </label>
+                        }
+                    })}
                     <Group title=msg::SEARCH_INQUIRIES count=r.inquiries.len()>
-                        {r.inquiries.into_iter().map(inquiry_hit).collect_view()}
+                        {r.inquiries.into_iter().map(|h| inquiry_hit(h, selected)).collect_view()}
                     </Group>
                     <Group title=msg::SEARCH_MEMBERS count=r.members.len()>
                         {r.members.into_iter().map(member_hit).collect_view()}
@@ -76,6 +94,10 @@ fn Search() -> impl IntoView {
                     </Group>
                 }.into_any(),
             }}
+            // Kept mounted across the refetch after an action, so its report stays on screen.
+            <div hidden=move || !found.with(|f| matches!(f, Some(Some(Ok(r))) if !r.inquiries.is_empty()))>
+                <BulkBar selected on_done=move || found.refetch() />
+            </div>
         </section>
     }
 }
@@ -93,13 +115,27 @@ fn Group(title: crate::i18n::Text, count: usize, children: Children) -> impl Int
     })
 }
 
-fn inquiry_hit(hit: InquiryHit) -> impl IntoView {
+fn inquiry_hit(hit: InquiryHit, selected: RwSignal<Vec<BulkItem>>) -> impl IntoView {
     let i18n = use_i18n();
     let category = StoredValue::new(hit.summary.category.clone());
     let received = hit.summary.received_at;
+    let item = BulkItem { inquiry_id: hit.summary.id, seen_message_id: hit.last_message_id };
+    let ticked = move || selected.with(|s| s.iter().any(|i| i.inquiry_id == item.inquiry_id));
+    let priority = hit.priority;
     view! {
         <li>
+            <input type="checkbox" aria-label=format!("{} {}", msg::BULK_SELECTED_ONE.get(i18n.get_untracked()), hit.summary.reference)
+                prop:checked=ticked
+                on:change=move |ev| selected.update(|s| {
+                    s.retain(|i| i.inquiry_id != item.inquiry_id);
+                    if event_target_checked(&ev) {
+                        s.push(item);
+                    }
+                }) /> " "
             <a href=format!("/admin/inquiries/{}", hit.summary.id)>{hit.summary.reference.clone()}</a> " "
+            {(priority != crate::contact::bulk::Priority::Normal).then(|| view! {
+                <span class=format!("badge priority-{}", priority.as_str())>{move || priority.label(i18n.get())}</span> " "
+            })}
             <StatusBadge status=hit.summary.status /> " "
             <span>{move || category.with_value(|c| c.get(i18n.get()).to_owned())}</span> " · "
             <a href=format!("/admin/members/{}", hit.member_id)>{hit.member_name}</a> " · "

@@ -1,4 +1,5 @@
 use crate::calendar::Moment;
+use crate::contact::bulk::Priority;
 use crate::contact::InquirySummary;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,9 @@ pub struct SearchResults {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InquiryHit {
     pub summary: InquirySummary,
+    pub priority: Priority,
+    /// The newest message of its thread (0: none): a bulk answer checks nothing came after it.
+    pub last_message_id: i64,
     pub member_id: i64,
     pub member_name: String,
     /// Where the words were found (a field value or a message), cut around the first match.

@@ -5,6 +5,7 @@ mod account_mail;
 mod admin;
 mod audit;
 mod auth;
+mod bulk;
 mod categories;
 mod chat;
 mod chat_limits;

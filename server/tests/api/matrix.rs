@@ -171,6 +171,13 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("admin/members/get", Staff, json!({ "id": 2 })),
         ("chat/staff/past", Staff, json!({ "before": null })),
         ("admin/rules", Supervisor, json!({})),
+        ("inbox/staff", Staff, json!({})),
+        (
+            "inbox/bulk",
+            Staff,
+            json!({ "input": { "items": [{ "inquiry_id": inquiry, "seen_message_id": 0 }],
+                    "action": { "Priority": "High" }, "client_key": "matrix-bulk-0001" } }),
+        ),
         (
             "admin/rules/save",
             Supervisor,

@@ -148,4 +148,27 @@ texts! {
     RULES_AUTO_ASSIGN = "新しいお問い合わせを対応可能なスタッフに順番に割り当てる" / "Hand new inquiries to available staff in turn";
     RULES_ASSIGN_LIMIT = "1人あたりの未完了件数の上限(これを超えると割り当てない)" / "Most open inquiries per staff member (past it, none are assigned)";
     RULES_SAVED = "保存しました。" / "Saved.";
+    PRIORITY = "優先度" / "Priority";
+    PRIORITY_LOW = "低" / "Low";
+    PRIORITY_NORMAL = "通常" / "Normal";
+    PRIORITY_HIGH = "高" / "High";
+    PRIORITY_URGENT = "緊急" / "Urgent";
+    BULK_TITLE = "選んだお問い合わせをまとめて処理" / "Act on the selected inquiries";
+    BULK_SELECT_ALL = "すべて選択" / "Select all";
+    BULK_SELECTED = "件を選択中" / " selected";
+    BULK_SELECTED_ONE = "選択:" / "Select";
+    BULK_ACTION = "処理" / "Action";
+    BULK_ASSIGN = "担当者を割り当てる" / "Assign to";
+    BULK_PRIORITY = "優先度を設定する" / "Set priority";
+    BULK_CLOSE = "対応完了にする" / "Close";
+    BULK_ANSWER = "同じ回答を送る(1件ずつ個別のメール)" / "Send one answer (each its own mail)";
+    BULK_ANSWER_HELP = "{{member_name}}(お名前)、{{reference}}(受付番号)、{{order_number}} など項目のキーが、1件ずつ置き換わります。" / "{{member_name}}, {{reference}} and field keys such as {{order_number}} are filled in for each inquiry.";
+    BULK_ANSWER_CLOSE = "回答と同時に対応完了にする" / "Close each as it is answered";
+    BULK_APPLY = "実行する" / "Apply";
+    BULK_DONE = "件を処理しました。" / " done.";
+    BULK_SKIPPED = "次のお問い合わせは処理しませんでした:" / "These were not done:";
+    BULK_MOVED_ON = "確認後に新しいメッセージが届いています" / "a new message arrived after you looked";
+    BULK_CLOSED = "対応完了済みです" / "already closed";
+    BULK_NOT_FOUND = "見つかりません" / "not found";
+    BULK_CANNED = "定型文から" / "From a canned reply";
 }

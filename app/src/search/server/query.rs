@@ -6,6 +6,7 @@ use super::snippet::snippet;
 use super::tokens::{fts5_match, query, query_words, tsquery};
 use crate::auth::server::require_staff;
 use crate::calendar::Moment;
+use crate::contact::bulk::Priority;
 use crate::contact::server::{load_categories, summary, SUMMARY_COLUMNS};
 use crate::domain::{Email, ValidationError};
 use crate::error::{AppError, AppResult};
@@ -141,7 +142,9 @@ async fn load_inquiries(
     }
     let categories = load_categories(&state.db).await?;
     let sql = format!(
-        "SELECT {SUMMARY_COLUMNS}, i.member_id, i.fields, u.display_name FROM inquiries i JOIN users u ON u.id = i.member_id
+        "SELECT {SUMMARY_COLUMNS}, i.member_id, i.fields, i.priority, u.display_name,
+                (SELECT COALESCE(MAX(m.id), 0) FROM inquiry_messages m WHERE m.inquiry_id = i.id) AS last_message_id
+         FROM inquiries i JOIN users u ON u.id = i.member_id
          WHERE i.id IN ({})",
         placeholders(1, wanted.len())
     );
@@ -165,6 +168,8 @@ async fn load_inquiries(
         };
         hits.push(InquiryHit {
             summary: summary(row, &categories)?,
+            priority: Priority::parse(&row.try_get::<String, _>("priority")?).ok_or(AppError::Internal)?,
+            last_message_id: row.try_get("last_message_id")?,
             member_id: row.try_get("member_id")?,
             member_name: row.try_get("display_name")?,
             snippet: snippet(&text, words),
