@@ -54,11 +54,6 @@ pub enum ValidationError {
     FileUnavailable,
     /// No inquiry has this reference or number.
     NoSuchInquiry,
-    /// A number outside `min..=max`.
-    OutOfRange {
-        min: i64,
-        max: i64,
-    },
 }
 
 impl ValidationError {
@@ -117,8 +112,6 @@ impl ValidationError {
             (Self::NoSuchInquiry, Lang::En) => "No inquiry has that reference.".into(),
             (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
             (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
-            (Self::OutOfRange { min, max }, Lang::Ja) => format!("{min}から{max}までの数で入力してください。"),
-            (Self::OutOfRange { min, max }, Lang::En) => format!("Enter a number from {min} to {max}."),
         }
     }
 }

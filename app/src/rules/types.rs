@@ -22,20 +22,14 @@ pub const MAX_AUTO_CLOSE_DAYS: u32 = 30;
 pub const MAX_ASSIGN_LIMIT: u32 = 500;
 
 impl DeskRules {
-    /// The same bounds as the table's CHECKs, with the field named.
+    /// The same bounds as the table's CHECKs, with the field named (the labels state the bounds).
     pub fn validate(&self) -> Result<(), AppError> {
         let mut errors = Vec::new();
         if self.auto_close_days > MAX_AUTO_CLOSE_DAYS {
-            errors.push(FieldError {
-                field: "auto_close_days".into(),
-                error: ValidationError::OutOfRange { min: 0, max: MAX_AUTO_CLOSE_DAYS as i64 },
-            });
+            errors.push(FieldError { field: "auto_close_days".into(), error: ValidationError::InvalidNumber });
         }
         if !(1..=MAX_ASSIGN_LIMIT).contains(&self.assign_limit) {
-            errors.push(FieldError {
-                field: "assign_limit".into(),
-                error: ValidationError::OutOfRange { min: 1, max: MAX_ASSIGN_LIMIT as i64 },
-            });
+            errors.push(FieldError { field: "assign_limit".into(), error: ValidationError::InvalidNumber });
         }
         if errors.is_empty() {
             Ok(())

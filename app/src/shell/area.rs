@@ -26,7 +26,7 @@ pub enum Area {
     /// Login, sign-up, the member's own account, address verification, password reset. Kept out
     /// of the top page's bundle, whose size is budgeted.
     Account,
-    /// Staff: the dashboard with closure days, and the inquiry inbox.
+    /// Staff: the inquiry inbox and an inquiry's page (the desk's busiest pages, kept lean).
     Staff,
     /// Staff pages opened now and then, kept out of the inbox's and the console's bundles:
     /// two-factor set-up, survey insights, staff management, the audit log, the categories
@@ -37,8 +37,9 @@ pub enum Area {
     /// Staff: help articles, the idea lab's moderation, held inbound mail (`/admin/mail`) and the
     /// desk rules (`/admin/rules`).
     StaffContent,
-    /// Staff: finding things — search results, the member page, the list of past chats. The
-    /// search box on every staff page is a plain form that opens this area.
+    /// Staff: the dashboard (closure days, failed mail) and finding things — search results and
+    /// bulk actions on them, the member page, the list of past chats. The search box on every
+    /// staff page is a plain form that opens this area.
     StaffRecords,
 }
 
@@ -74,7 +75,7 @@ impl Area {
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
             ("admin", "faq" | "ideas" | "mail" | "rules") => Area::StaffContent,
-            ("admin", "search" | "members" | "chats") => Area::StaffRecords,
+            ("admin", "" | "search" | "members" | "chats") => Area::StaffRecords,
             ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
             _ => Area::Home,
@@ -124,7 +125,8 @@ mod tests {
         assert_eq!(Area::of_path("/admin/categories?x=1"), Area::StaffAdmin);
         assert_eq!(Area::of_path("/ideas/board"), Area::Ideas);
         assert_eq!(Area::of_path("/faq/7"), Area::Help);
-        assert_eq!(Area::of_path("/admin"), Area::Staff);
+        assert_eq!(Area::of_path("/admin"), Area::StaffRecords);
+        assert_eq!(Area::of_path("/admin/"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/inquiries/4"), Area::Staff);
         assert_eq!(Area::of_path("/admin/chat"), Area::StaffChat);
         assert_eq!(Area::of_path("/admin/chat/transcript/9"), Area::StaffChat);

@@ -149,7 +149,6 @@ pub fn StaffApp() -> impl IntoView {
             <DeskPulse />
             <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
-                <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/inquiries") view=InboxPage />
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>
@@ -219,6 +218,7 @@ pub fn StaffRecordsApp() -> impl IntoView {
             <RouteTitles table=titles::STAFF_RECORDS />
             <DeskPulse />
             <Routes fallback=|| view! { <Elsewhere here=Area::StaffRecords /> }>
+                <Route path=path!("/admin") view=AdminPage />
                 <Route path=path!("/admin/search") view=SearchPage />
                 <Route path=path!("/admin/members/:id") view=MemberPage />
                 <Route path=path!("/admin/chats") view=PastChatsPage />

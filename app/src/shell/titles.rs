@@ -43,11 +43,8 @@ pub const ACCOUNT: TitleTable = &[
     ("/account/invite", &[msg::JOIN_TITLE]),
     ("/account/reset", &[msg::RESET_TITLE]),
 ];
-pub const STAFF: TitleTable = &[
-    ("/admin", &[msg::ADMIN_TITLE]),
-    ("/admin/inquiries", &[msg::INBOX_TITLE]),
-    ("/admin/inquiries/:id", &[msg::INBOX_TITLE]),
-];
+pub const STAFF: TitleTable =
+    &[("/admin/inquiries", &[msg::INBOX_TITLE]), ("/admin/inquiries/:id", &[msg::INBOX_TITLE])];
 pub const STAFF_ADMIN: TitleTable = &[
     ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
     ("/admin/insights", &[msg::INSIGHTS_TITLE]),
@@ -68,6 +65,7 @@ pub const STAFF_CONTENT: TitleTable = &[
 ];
 
 pub const STAFF_RECORDS: TitleTable = &[
+    ("/admin", &[msg::ADMIN_TITLE]),
     ("/admin/search", &[msg::SEARCH_TITLE]),
     ("/admin/members/:id", &[msg::MEMBER_LINK]),
     ("/admin/chats", &[msg::PAST_CHATS_TITLE]),

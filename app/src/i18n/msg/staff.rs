@@ -144,9 +144,9 @@ texts! {
     RULES_LINK = "自動ルール" / "Desk rules";
     RULES_TITLE = "自動ルール" / "Desk rules";
     RULES_LEAD = "営業日カレンダーにもとづいて自動で動くルールです。変更は操作記録に残ります。" / "Rules that run on their own, on the business calendar. Changes are audited.";
-    RULES_AUTO_CLOSE = "回答後、会員から返信がない場合に自動で対応完了にするまでの営業日数(0で無効)" / "Business days without a member reply before an answered inquiry closes by itself (0: never)";
+    RULES_AUTO_CLOSE = "回答後、会員から返信がない場合に自動で対応完了にするまでの営業日数(0〜30、0で無効)" / "Business days without a member reply before an answered inquiry closes by itself (0–30; 0: never)";
     RULES_AUTO_ASSIGN = "新しいお問い合わせを対応可能なスタッフに順番に割り当てる" / "Hand new inquiries to available staff in turn";
-    RULES_ASSIGN_LIMIT = "1人あたりの未完了件数の上限(これを超えると割り当てない)" / "Most open inquiries per staff member (past it, none are assigned)";
+    RULES_ASSIGN_LIMIT = "1人あたりの未完了件数の上限(1〜500、これを超えると割り当てない)" / "Most open inquiries per staff member (1–500; past it, none are assigned)";
     RULES_SAVED = "保存しました。" / "Saved.";
     PRIORITY = "優先度" / "Priority";
     PRIORITY_LOW = "低" / "Low";
