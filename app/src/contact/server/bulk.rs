@@ -66,8 +66,9 @@ pub async fn run(input: BulkInput) -> AppResult<BulkReport> {
     }
     let ip = audit::request_ip(&state);
     let mut report = BulkReport::default();
-    let mut items = input.items.clone();
-    items.dedup_by_key(|i| i.inquiry_id);
+    // An inquiry listed twice is acted on once (the first listing counts).
+    let mut seen = std::collections::HashSet::new();
+    let items: Vec<BulkItem> = input.items.iter().copied().filter(|i| seen.insert(i.inquiry_id)).collect();
     for batch in items.chunks(BATCH) {
         let mut tx = state.db.pool.begin().await?;
         let mut done_here = Vec::new();

@@ -47,60 +47,30 @@ pub async fn step(state: &AppState) -> AppResult<bool> {
     if from >= upto {
         return Ok(true);
     }
-    let last = match source.as_str() {
-        "inquiry" => {
-            let ids: Vec<(i64,)> =
-                sqlx::query_as("SELECT id FROM inquiries WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3")
-                    .bind(from)
-                    .bind(upto)
-                    .bind(BATCH)
-                    .fetch_all(&mut *tx)
-                    .await?;
-            for (id,) in &ids {
-                index::inquiry(&mut tx, *id).await?;
-            }
-            ids.last().map(|r| r.0)
-        }
-        "message" => {
-            let rows: Vec<(i64, String)> =
-                sqlx::query_as("SELECT id, body FROM inquiry_messages WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3")
-                    .bind(from)
-                    .bind(upto)
-                    .bind(BATCH)
-                    .fetch_all(&mut *tx)
-                    .await?;
-            for (id, body) in &rows {
-                index::message(&mut tx, *id, body).await?;
-            }
-            rows.last().map(|r| r.0)
-        }
-        "chat" => {
-            let rows: Vec<(i64, String)> =
-                sqlx::query_as("SELECT id, body FROM chat_messages WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3")
-                    .bind(from)
-                    .bind(upto)
-                    .bind(BATCH)
-                    .fetch_all(&mut *tx)
-                    .await?;
-            for (id, body) in &rows {
-                index::chat_message(&mut tx, *id, body).await?;
-            }
-            rows.last().map(|r| r.0)
-        }
-        _ => {
-            let ids: Vec<(i64,)> =
-                sqlx::query_as("SELECT id FROM users WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3")
-                    .bind(from)
-                    .bind(upto)
-                    .bind(BATCH)
-                    .fetch_all(&mut *tx)
-                    .await?;
-            for (id,) in &ids {
-                index::member(&mut tx, *id).await?;
-            }
-            ids.last().map(|r| r.0)
-        }
+    // The source's table, and the text its documents are made of (inquiries and members are
+    // read by their indexer, which needs more than one column).
+    let (table, text) = match source.as_str() {
+        "inquiry" => ("inquiries", "''"),
+        "message" => ("inquiry_messages", "body"),
+        "chat" => ("chat_messages", "body"),
+        _ => ("users", "''"),
     };
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as(&format!("SELECT id, {text} FROM {table} WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3"))
+            .bind(from)
+            .bind(upto)
+            .bind(BATCH)
+            .fetch_all(&mut *tx)
+            .await?;
+    for (id, body) in &rows {
+        match source.as_str() {
+            "inquiry" => index::inquiry(&mut tx, *id).await?,
+            "message" => index::message(&mut tx, *id, body).await?,
+            "chat" => index::chat_message(&mut tx, *id, body).await?,
+            _ => index::member(&mut tx, *id).await?,
+        }
+    }
+    let last = rows.last().map(|r| r.0);
     // Nothing left in the range: the source is done.
     let through = last.unwrap_or(upto);
     sqlx::query("UPDATE search_backfill SET done_through = $1 WHERE source = $2 AND done_through < $1")
