@@ -11,9 +11,11 @@ use_project_tools
 WORK=$(mktemp -d /tmp/madoguchi-e2e.XXXXXX)
 SERVER_PID=
 SMTP_PID=
+PARENT_PID=
 OWN_PG=
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$PARENT_PID" ] && kill "$PARENT_PID" 2>/dev/null || true
   [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
   [ -n "$OWN_PG" ] && stop_postgres
   rm -rf "$WORK"
@@ -57,11 +59,20 @@ run_e2e() {
   # Members' replies by mail come back to the server's own SMTP listener (inbound.spec.ts).
   MADOGUCHI_INBOUND_PORT=$(free_port)
   export MADOGUCHI_INBOUND_PORT
+  # The parent site's side of the connector (parent.spec.ts): the reference server, a separate
+  # process with the same signing key and the same pinned day.
+  local parent_port parent_key
+  parent_port=$(free_port)
+  parent_key="parent-$(head -c 30 /dev/urandom | base64 | tr -d '/+=')"
+  MADOGUCHI_PARENT_API_KEY=$parent_key MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+    ./target/debug/madoguchi parent-reference --bind "127.0.0.1:$parent_port" >"$WORK/parent-$name.log" 2>&1 &
+  PARENT_PID=$!
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_METRICS_TOKEN=$metrics_token \
     MADOGUCHI_INBOUND_SMTP_BIND=127.0.0.1:$MADOGUCHI_INBOUND_PORT MADOGUCHI_INBOUND_POLL_MS=300 \
     MADOGUCHI_REPLY_KEYS="reply-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
     MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
     MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+    MADOGUCHI_PARENT_API_URL=http://127.0.0.1:$parent_port/ MADOGUCHI_PARENT_API_KEY=$parent_key \
     MADOGUCHI_LIMIT_REGISTER=500/3600 MADOGUCHI_LIMIT_LOGIN_ADDRESS=1000/300 \
     ./target/debug/madoguchi >"$WORK/server-$name.log" 2>&1 &
   SERVER_PID=$!
@@ -80,10 +91,11 @@ run_e2e() {
       say "$(grep -c '^madoguchi_' "$WORK/metrics-$name.txt") series, $(grep -c '^# TYPE' "$WORK/metrics-$name.txt") families"
     fi
   fi
-  kill "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
-  wait "$SERVER_PID" "$SMTP_PID" 2>/dev/null || true
+  kill "$SERVER_PID" "$SMTP_PID" "$PARENT_PID" 2>/dev/null || true
+  wait "$SERVER_PID" "$SMTP_PID" "$PARENT_PID" 2>/dev/null || true
   SERVER_PID=
   SMTP_PID=
+  PARENT_PID=
   if [ $status -ne 0 ]; then
     say "browser tests failed on $name; server log follows"
     tail -50 "$WORK/server-$name.log"

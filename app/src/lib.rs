@@ -28,11 +28,13 @@ pub mod insights;
 pub mod live;
 pub mod mail;
 pub mod members;
+pub mod parent;
 pub mod rules;
 pub mod search;
 pub mod shell;
 pub mod survey;
 pub mod team;
+pub mod webhooks;
 
 pub use shell::{
     AccountApp, Area, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp,

@@ -3,6 +3,7 @@
 pub mod headers;
 pub mod ops;
 pub mod origin;
+pub mod parent_reference;
 pub mod seo;
 pub mod settings;
 pub mod site;

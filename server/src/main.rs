@@ -9,6 +9,9 @@
 //!   madoguchi backup --to FILE          consistent copy of the running SQLite database, and
 //!                                       FILE.files.json listing the attachments it refers to
 //!   madoguchi restore --from FILE       put a backup where DATABASE_URL points (nothing there yet)
+//!   madoguchi parent-reference --bind ADDR
+//!                                       the reference parent site (docs/parent-api.yaml) with
+//!                                       generated members, signed with MADOGUCHI_PARENT_API_KEY
 use app::auth::server::{create_user_with_role, CreateUserError};
 use app::auth::{Role, StaffRole};
 use app::domain::{DisplayName, Email, Password};
@@ -31,6 +34,7 @@ async fn main() -> ExitCode {
             Some("create-staff") => create_staff(settings, &args[1..]).await,
             Some("backup") => backup(settings, &args[1..]).await,
             Some("restore") => restore(settings, &args[1..]).await,
+            Some("parent-reference") => parent_reference(settings, &args[1..]).await,
             Some(other) => {
                 Err(format!("unknown command {other:?}; see the comment at the top of server/src/main.rs").into())
             }
@@ -92,7 +96,20 @@ async fn restore(settings: Settings, args: &[String]) -> Result<(), BoxError> {
     Ok(())
 }
 
-async fn serve(settings: Settings, demo: bool) -> Result<(), BoxError> {
+async fn serve(mut settings: Settings, demo: bool) -> Result<(), BoxError> {
+    if demo && settings.parent_api_url.is_none() {
+        // The demo shows the parent-site panels against the reference parent site, started here
+        // on a loopback port with a fresh key (a real deployment points at the points site).
+        let key = format!("demo-{}", random_password().repeat(3));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let url = format!("http://{}/", listener.local_addr()?);
+        let today = settings.fake_now.as_deref().and_then(app::calendar::Moment::parse).map(|m| m.tokyo().date);
+        let router = madoguchi_server::parent_reference::router(&key, today);
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        eprintln!("--demo: reference parent site at {url} (member@example.jp is its member p-demo-0001)");
+        settings.parent_api_url = Some(url);
+        settings.parent_api_key = Some(key);
+    }
     let app = Application::build(settings).await?;
     if demo {
         seed_demo(app.state()).await?;
@@ -173,6 +190,10 @@ async fn seed_demo(state: &app::infra::AppState) -> Result<(), BoxError> {
             .map_err(|e| e.to_string())?;
         eprintln!("--demo: {} account {email} / password {password}", role.as_str());
     }
+    // The demo member came from the parent site: its clicks show beside points claims.
+    sqlx::query("UPDATE users SET sso_subject = 'p-demo-0001' WHERE email = 'member@example.jp'")
+        .execute(&state.db.pool)
+        .await?;
     Ok(())
 }
 
@@ -180,4 +201,13 @@ fn random_password() -> String {
     use rand_core::{OsRng, RngCore};
     let alphabet = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     (0..14).map(|_| alphabet[(OsRng.next_u32() as usize) % alphabet.len()] as char).collect()
+}
+
+/// The reference parent site, for development and the tests (`server/src/parent_reference.rs`).
+async fn parent_reference(settings: Settings, args: &[String]) -> Result<(), BoxError> {
+    let bind = flag(args, "--bind").unwrap_or_else(|| "127.0.0.1:3900".into());
+    let key = settings.parent_api_key.ok_or("MADOGUCHI_PARENT_API_KEY is required (the key both sides sign with)")?;
+    // The demo and the browser tests pin "now"; the reference judges clicks by the same day.
+    let today = settings.fake_now.as_deref().and_then(app::calendar::Moment::parse).map(|m| m.tokyo().date);
+    madoguchi_server::parent_reference::serve(&bind, &key, today).await
 }

@@ -221,4 +221,25 @@ fn overlay_env(s: &mut Settings, problems: &mut Vec<String>) {
     if let Some(v) = parse("MADOGUCHI_INBOUND_RETENTION_DAYS", problems) {
         s.inbound_retention_days = v;
     }
+    s.parent_api_url = var("MADOGUCHI_PARENT_API_URL").or(s.parent_api_url.take());
+    s.parent_api_key = var("MADOGUCHI_PARENT_API_KEY").or(s.parent_api_key.take());
+    if let Some(v) = parse("MADOGUCHI_PARENT_API_TIMEOUT_MS", problems) {
+        s.parent_api_timeout_ms = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_PARENT_API_WINDOW_DAYS", problems) {
+        s.parent_api_window_days = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_PARENT_API_CACHE_SECS", problems) {
+        s.parent_api_cache_secs = v;
+    }
+    if let Some(v) = parse("MADOGUCHI_PARENT_API_CONCURRENCY", problems) {
+        s.parent_api_concurrency = v;
+    }
+    if let Some(v) = var("MADOGUCHI_WEBHOOK_URLS") {
+        s.webhook_urls = v.split(',').map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()).collect();
+    }
+    s.webhook_secret = var("MADOGUCHI_WEBHOOK_SECRET").or(s.webhook_secret.take());
+    if let Some(v) = parse("MADOGUCHI_WEBHOOK_MEMBER_SUBJECT", problems) {
+        s.webhook_member_subject = v;
+    }
 }

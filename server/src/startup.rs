@@ -69,7 +69,8 @@ impl Application {
         let chat = ChatHub::new(db.backend);
         let live = app::live::server::LiveBoard::new();
         let files = app::files::server::FileStore::from_settings(&settings)?;
-        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat, live, files };
+        let parent = app::parent::server::Connector::from_settings(&settings)?.map(Arc::new);
+        let state = AppState { db, settings: Arc::new(settings), clock, outbox_wake, chat, live, files, parent };
         app::chat::server::spawn_chat_tasks(state.clone());
         app::live::server::spawn_live_task(state.clone());
         app::infra::purge::spawn_purge_task(state.clone());
@@ -77,6 +78,11 @@ impl Application {
         app::search::server::backfill::spawn(state.clone());
         // Auto-close, due alerts and auto-assign: every instance tries, the lease holder runs them.
         app::rules::server::runner::spawn(state.clone());
+        // Events out, when receivers are configured (a bad receiver stops the start, as
+        // `check-config` would say).
+        if let Some(receivers) = app::webhooks::server::Receivers::from_settings(&state.settings)? {
+            app::webhooks::server::worker::spawn(state.clone(), receivers);
+        }
         // Inbound mail is processed by every instance (leases share the queue), listened for
         // only where `inbound_smtp_bind` is set.
         let inbound_wake = Arc::new(Notify::new());

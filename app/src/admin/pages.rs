@@ -105,6 +105,7 @@ fn Dashboard() -> impl IntoView {
                     " · " <A href="/admin/categories">{i18n.t(msg::CAT_LINK)}</A>
                     " · " <A href="/admin/mail">{i18n.t(msg::MAIL_HELD_LINK)}</A>
                     " · " <a href="/admin/rules">{i18n.t(msg::RULES_LINK)}</a>
+                    " · " <a href="/admin/webhooks">{i18n.t(msg::WEBHOOKS_LINK)}</a>
                 })}
             </nav>
             {move || match overview.get() {

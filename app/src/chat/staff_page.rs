@@ -9,6 +9,7 @@ use crate::admin::StaffGate;
 use crate::calendar::format_datetime;
 use crate::desk::{DeskEvent, DeskFeed};
 use crate::i18n::{msg, use_i18n};
+use crate::parent::{PanelFor, ParentPanelView};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
@@ -128,6 +129,9 @@ fn StaffChat(chat: ActiveChat) -> impl IntoView {
     let mark_read = move || read_up_to.set(conn.messages.with_untracked(|m| m.last().map(|m| m.id).unwrap_or(0)));
     let title = format!("{} · {}", chat.member_name, topic_label(&chat.topic, i18n.get_untracked()));
     let recent = chat.recent_inquiries.clone();
+    let member_id = chat.member_id;
+    // The parent site's data is personal and each look-up is audited: asked for, not loaded.
+    let show_parent = RwSignal::new(false);
     view! {
         <div class="staff-chat" on:click=move |_| mark_read() on:focusin=move |_| mark_read()>
             {move || (unread() > 0).then(|| view! { <span class="badge">{unread()} " " {i18n.t(msg::STAFF_UNREAD)}</span> })}
@@ -136,12 +140,18 @@ fn StaffChat(chat: ActiveChat) -> impl IntoView {
             {(chat.status == crate::chat::protocol::SessionStatus::Active).then(|| view! { <TransferChat session_id=chat.session_id /> })}
             <details class="card">
                 <summary>{i18n.t(msg::STAFF_CONTEXT)} " (" {recent.len()} ")"</summary>
+                <p><a href=format!("/admin/members/{member_id}")>{i18n.t(msg::MEMBER_PAGE_LINK)}</a></p>
                 <ul>
                     {recent.into_iter().map(|r| view! {
                         <li><A href=format!("/admin/inquiries/{}", r.id)>{r.reference}</A> " " {r.category.get(i18n.get_untracked()).to_owned()}</li>
                     }).collect_view()}
                 </ul>
             </details>
+            {move || if show_parent.get() {
+                view! { <ParentPanelView of=PanelFor::Member(member_id) /> }.into_any()
+            } else {
+                view! { <button type="button" on:click=move |_| show_parent.set(true)>{i18n.t(msg::PARENT_PANEL_TITLE)}</button> }.into_any()
+            }}
         </div>
     }
 }

@@ -25,6 +25,9 @@ pub struct QueueEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActiveChat {
     pub session_id: i64,
+    /// For the link to the member page and the parent-site panel.
+    #[serde(default)]
+    pub member_id: i64,
     pub member_name: String,
     pub topic: String,
     pub status: SessionStatus,

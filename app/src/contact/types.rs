@@ -243,6 +243,9 @@ pub struct StaffInquiry {
     /// Our mail to the member's address bounced (since it last changed).
     #[serde(default)]
     pub member_mail_failing: bool,
+    /// The parent-site look-ups replies were based on.
+    #[serde(default)]
+    pub parent_evidence: Vec<crate::parent::ReplyEvidence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -31,6 +31,7 @@ fn FaqAdmin() -> impl IntoView {
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
             <h1 id="faq-admin-title">{i18n.t(msg::FAQ_ADMIN_TITLE)}</h1>
             <p><A href="/admin/faq/new" attr:class="button-link">{i18n.t(msg::FAQ_NEW)}</A></p>
+            <crate::parent::HintDeflections />
             {move || match stats.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),

@@ -15,8 +15,10 @@ mod errors;
 mod files;
 mod help;
 mod ideas;
+mod parent;
 mod shell;
 mod staff;
+mod webhooks;
 
 pub use account::*;
 pub use chat::*;
@@ -25,5 +27,7 @@ pub use errors::*;
 pub use files::*;
 pub use help::*;
 pub use ideas::*;
+pub use parent::*;
 pub use shell::*;
 pub use staff::*;
+pub use webhooks::*;

@@ -56,10 +56,12 @@ pub enum Action {
     Sso,
     /// File uploads per account per day (attachments).
     FileUpload,
+    /// Judgement-date hints in the contact wizard per member (each may ask the parent site).
+    ParentHint,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::LoginAccountAddress,
         Action::LoginAddress,
         Action::LoginAccount,
@@ -79,6 +81,7 @@ impl Action {
         Action::SecondFactor,
         Action::Sso,
         Action::FileUpload,
+        Action::ParentHint,
     ];
 
     /// The counter's prefix and the setting's name (`MADOGUCHI_LIMIT_` + upper case).
@@ -103,6 +106,7 @@ impl Action {
             Action::SecondFactor => "second_factor",
             Action::Sso => "sso",
             Action::FileUpload => "file_upload",
+            Action::ParentHint => "parent_hint",
         }
     }
 }
@@ -129,6 +133,7 @@ pub struct Limits {
     pub second_factor: RateLimit,
     pub sso: RateLimit,
     pub file_upload: RateLimit,
+    pub parent_hint: RateLimit,
 }
 
 impl Default for Limits {
@@ -155,6 +160,8 @@ impl Default for Limits {
             sso: RateLimit::new(60, 300),
             // Three files on each of a day's ten inquiries, with room for retries.
             file_upload: RateLimit::new(50, 24 * HOUR),
+            // A member typing shop names and dates: a few dozen tries an hour is plenty.
+            parent_hint: RateLimit::new(40, HOUR),
         }
     }
 }
@@ -189,6 +196,7 @@ impl Limits {
             Action::SecondFactor => &self.second_factor,
             Action::Sso => &self.sso,
             Action::FileUpload => &self.file_upload,
+            Action::ParentHint => &self.parent_hint,
         }
     }
 
@@ -213,6 +221,7 @@ impl Limits {
             Action::SecondFactor => &mut self.second_factor,
             Action::Sso => &mut self.sso,
             Action::FileUpload => &mut self.file_upload,
+            Action::ParentHint => &mut self.parent_hint,
         }
     }
 }

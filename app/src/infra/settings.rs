@@ -122,6 +122,24 @@ pub struct Settings {
     pub inbound_poll_ms: u64,
     /// How often the desk rules run (auto-close, due alerts, auto-assign; `rules`).
     pub rules_poll_ms: u64,
+    /// The parent site's member-activity API (`parent`, contract in `docs/parent-api.yaml`):
+    /// its base URL (HTTPS; plain HTTP only on a loopback address, for the reference server)…
+    pub parent_api_url: Option<String>,
+    /// …and the shared key both sides sign with. Both unset: every parent-site panel is hidden.
+    pub parent_api_key: Option<String>,
+    /// A look-up that takes longer is abandoned (the desk and the wizard never wait more).
+    pub parent_api_timeout_ms: u64,
+    /// Clicks this many days either side of the date of use count as matching.
+    pub parent_api_window_days: i64,
+    /// Answers are reused this long per member and question.
+    pub parent_api_cache_secs: u64,
+    /// Look-ups in flight at once per instance; more are answered "busy" at once.
+    pub parent_api_concurrency: usize,
+    /// Events out (`webhooks`): every URL gets every event, signed with `webhook_secret`.
+    pub webhook_urls: Vec<String>,
+    pub webhook_secret: Option<String>,
+    /// Put the member's parent-site id in events (off: only our own member number).
+    pub webhook_member_subject: bool,
 }
 
 impl Default for Settings {
@@ -185,6 +203,15 @@ impl Default for Settings {
             inbound_retention_days: 90,
             inbound_poll_ms: 2_000,
             rules_poll_ms: 30_000,
+            parent_api_url: None,
+            parent_api_key: None,
+            parent_api_timeout_ms: 2_000,
+            parent_api_window_days: 3,
+            parent_api_cache_secs: 60,
+            parent_api_concurrency: 16,
+            webhook_urls: Vec::new(),
+            webhook_secret: None,
+            webhook_member_subject: false,
         }
     }
 }

@@ -15,4 +15,6 @@ pub struct AppState {
     pub live: Arc<crate::live::server::LiveBoard>,
     /// Attachments' blob store (disk or S3), upload spool and re-encoding slots.
     pub files: crate::files::server::FileStore,
+    /// The parent site's member-activity API, when configured (`crate::parent`).
+    pub parent: Option<Arc<crate::parent::server::Connector>>,
 }

@@ -7,6 +7,7 @@ use crate::calendar::format_datetime;
 use crate::chat::topic;
 use crate::contact::StatusBadge;
 use crate::i18n::{msg, use_i18n, Text};
+use crate::parent::{PanelFor, ParentPanelView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -44,6 +45,10 @@ fn Record(r: MemberRecord, on_change: impl Fn() + Copy + Send + Sync + 'static) 
     let joined = r.joined_at;
     let when = move |at| move || format_datetime(&at, i18n.get());
     let empty = move |none: bool| none.then(|| view! { <p class="muted">{i18n.t(msg::NONE_YET)}</p> });
+    let member_id = r.id;
+    // Each look-up at the parent site is audited personal data: asked for, not loaded with the page.
+    let show_parent = RwSignal::new(false);
+    let linked = r.sso_subject.is_some() && r.withdrawn_at.is_none();
     view! {
         <section aria-labelledby="member-title" class="member-page">
             <h1 id="member-title">{r.display_name.clone()}</h1>
@@ -53,6 +58,11 @@ fn Record(r: MemberRecord, on_change: impl Fn() + Copy + Send + Sync + 'static) 
                 <dt>{i18n.t(msg::EVENT_JOINED)}</dt><dd>{when(joined)}</dd>
             </dl>
             {r.withdrawn_at.map(|_| view! { <p class="notice" role="status">{i18n.t(msg::EVENT_WITHDRAWN)}</p> })}
+            {move || linked.then(|| if show_parent.get() {
+                view! { <ParentPanelView of=PanelFor::Member(member_id) /> }.into_any()
+            } else {
+                view! { <p><button type="button" on:click=move |_| show_parent.set(true)>{i18n.t(msg::PARENT_PANEL_TITLE)}</button></p> }.into_any()
+            })}
             {r.mail_failing.clone().map(|(at, reason)| view! {
                 <p class="notice warn" role="status">
                     {i18n.t(msg::MAIL_FAILING_STAFF)} " (" {when(at)} ") " <span class="muted">{reason}</span>

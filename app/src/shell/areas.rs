@@ -23,6 +23,7 @@ use crate::rules::RulesPage;
 use crate::search::{SearchBox, SearchPage};
 use crate::survey::{InquirySurveyPage, SurveyPage};
 use crate::team::{JoinPage, TeamPage};
+use crate::webhooks::WebhookLogPage;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::hooks::use_location;
@@ -203,6 +204,7 @@ pub fn StaffContentApp() -> impl IntoView {
                 <Route path=path!("/admin/ideas") view=IdeasAdminPage />
                 <Route path=path!("/admin/mail") view=HeldMailPage />
                 <Route path=path!("/admin/rules") view=RulesPage />
+                <Route path=path!("/admin/webhooks") view=WebhookLogPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
             </Routes>

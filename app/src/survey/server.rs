@@ -92,7 +92,9 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     }
     let (_, _, _, answers, key) = target.tables();
     let now = state.clock.now_ms();
-    sqlx::query(&format!(
+    // The answer and its event together. The comment is not in the event (the member's words).
+    let mut tx = state.db.pool.begin().await?;
+    let stored = sqlx::query(&format!(
         "INSERT INTO {answers} ({key}, member_id, score, resolved, comment, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
          ON CONFLICT ({key}) DO UPDATE SET score = excluded.score, resolved = excluded.resolved, comment = excluded.comment, updated_at = excluded.updated_at
          WHERE {answers}.comment IS NULL"
@@ -101,9 +103,22 @@ pub async fn answer(input: SurveyInput) -> AppResult<SurveyStatus> {
     .bind(member.id)
     .bind(score)
     .bind(i64::from(resolved))
-    .bind(comment)
+    .bind(comment.clone())
     .bind(now)
-    .execute(&state.db.pool)
+    .execute(&mut *tx)
     .await?;
+    if stored.rows_affected() == 1 && !state.settings.webhook_urls.is_empty() {
+        let about = match target {
+            Target::Chat(id) => serde_json::json!({ "chat_id": id }),
+            Target::Inquiry(id) => serde_json::json!({ "inquiry_id": id }),
+        };
+        let member_ref = crate::webhooks::server::member_ref(&mut tx, &state.settings, member.id).await?;
+        let data = serde_json::json!({
+            "about": about, "score": score, "resolved": resolved, "commented": comment.is_some(), "member": member_ref,
+        });
+        crate::webhooks::server::emit(&mut tx, &state.settings, crate::webhooks::EventKind::SurveyAnswered, data, now)
+            .await?;
+    }
+    tx.commit().await?;
     load(&state, member.id, target).await
 }

@@ -59,6 +59,12 @@ pub fn problems(s: &Settings) -> Vec<String> {
     for key in &s.reply_keys {
         need(key.chars().count() >= 32, "reply_keys: each key needs at least 32 random characters".into());
     }
+    if let Err(e) = app::parent::server::Connector::from_settings(s) {
+        need(false, e);
+    }
+    if let Err(e) = app::webhooks::server::Receivers::from_settings(s) {
+        need(false, e);
+    }
     if let Err(e) = SmtpMailer::from_settings(s) {
         need(false, format!("mail: {e}"));
     }

@@ -93,6 +93,7 @@ impl TestApp {
                 ..Settings::default()
             })
             .expect("file store"),
+            parent: None,
         };
         TestApp { address: address.into(), state, smtp_port: None }
     }

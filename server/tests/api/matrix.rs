@@ -183,6 +183,12 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
             Supervisor,
             json!({ "rules": { "auto_close_days": 5, "auto_assign": false, "assign_limit": 30 } }),
         ),
+        ("parent/inquiry", Staff, json!({ "inquiry_id": inquiry })),
+        ("parent/member", Staff, json!({ "member_id": 2 })),
+        ("parent/hint", Member, json!({ "shop": "楽天市場", "used_on": "2026-11-01" })),
+        ("parent/deflections", Staff, json!({})),
+        ("admin/webhooks", Supervisor, json!({ "before_id": null })),
+        ("admin/webhooks/resend", Supervisor, json!({ "id": 1 })),
         // Last: it ends the caller's session.
         ("auth/logout", Public, json!({})),
     ]

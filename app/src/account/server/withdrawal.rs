@@ -78,6 +78,8 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM account_tokens WHERE user_id = $1",
         "DELETE FROM backup_codes WHERE user_id = $1",
+        // What the parent site said about their clicks (the look-ups stay counted, emptied).
+        "UPDATE parent_lookups SET summary = '' WHERE member_id = $1",
     ] {
         sqlx::query(erase).bind(user.id).execute(&mut *tx).await?;
     }
@@ -90,6 +92,12 @@ async fn close(state: &AppState, user: &UserView, by: Option<i64>) -> AppResult<
     ] {
         sqlx::query(erase).bind(ERASED).bind(user.id).execute(&mut *tx).await?;
     }
+    // The erase event names the member as earlier events did (the parent-site id is cleared
+    // below), so the site's tools can find and erase their copies.
+    let member = crate::webhooks::server::member_ref(&mut tx, &state.settings, user.id).await?;
+    let data = serde_json::json!({ "member": member, "by": if by.is_some() { "staff" } else { "member" } });
+    crate::webhooks::server::emit(&mut tx, &state.settings, crate::webhooks::EventKind::MemberWithdrawn, data, now)
+        .await?;
     // The address becomes an unusable placeholder (unique per account, in the reserved
     // `.invalid` domain), so nobody can log in and the real address is free to register again.
     let closed = sqlx::query(

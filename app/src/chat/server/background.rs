@@ -43,13 +43,28 @@ pub async fn heartbeat_and_sweep(state: &AppState) -> crate::error::AppResult<()
             .execute(&state.db.pool)
             .await?;
     }
+    // The members who left the queue and their events, together.
+    let mut tx = state.db.pool.begin().await?;
     let gone: Vec<(i64,)> = sqlx::query_as(
         "UPDATE chat_sessions SET status = 'left', ended_at = $1, ended_by = 'timeout' WHERE status = 'waiting' AND last_seen_at < $2 RETURNING id",
     )
     .bind(now)
     .bind(now - state.settings.chat_grace_secs * 1000)
-    .fetch_all(&state.db.pool)
+    .fetch_all(&mut *tx)
     .await?;
+    for (id,) in &gone {
+        let extra = serde_json::json!({ "ended_by": "timeout" });
+        crate::webhooks::server::chat_event(
+            &mut tx,
+            &state.settings,
+            crate::webhooks::EventKind::ChatEnded,
+            *id,
+            extra,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
     for (id,) in gone {
         state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id })).await?;
     }

@@ -53,6 +53,7 @@ pub async fn staff_console() -> AppResult<StaffConsole> {
     for (session_id, member_id, member_name, topic, status) in chats {
         active.push(ActiveChat {
             session_id,
+            member_id,
             member_name,
             topic,
             status: SessionStatus::parse(&status),

@@ -17,6 +17,8 @@ use crate::infra::http::{parts, state};
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
 use crate::infra::{AppState, Backend, Db};
+use crate::webhooks::server::chat_event;
+use crate::webhooks::EventKind;
 use sqlx::Row;
 
 /// A phone or tablet, as far as the user agent tells (the browser checks the screen too).
@@ -98,6 +100,7 @@ pub async fn join_queue(topic_id: String) -> AppResult<i64> {
         tx.commit().await?;
         return Err(AppError::LineBusy);
     };
+    chat_event(&mut tx, &state.settings, EventKind::ChatQueued, id, serde_json::json!({}), now_ms).await?;
     tx.commit().await?;
     state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Joined { id })).await?;
     tracing::info!(session_id = id, member_id = member.id, "joined the chat queue");
@@ -315,6 +318,9 @@ pub async fn take_next() -> AppResult<Option<i64>> {
     .bind(now)
     .fetch_optional(&mut *tx)
     .await?;
+    if let Some((id,)) = taken {
+        chat_event(&mut tx, &state.settings, EventKind::ChatTaken, id, serde_json::json!({}), now).await?;
+    }
     tx.commit().await?;
     if let Some((id,)) = taken {
         state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id })).await?;
@@ -337,17 +343,25 @@ pub async fn end_session(state: &AppState, user: &UserView, session: i64) -> App
         SessionStatus::Active => ("ended", if row.member_id == user.id { "member" } else { "staff" }),
         _ => return Ok(false),
     };
+    let now = state.clock.now_ms();
+    // The change and its event together.
+    let mut tx = state.db.pool.begin().await?;
     let changed =
         sqlx::query("UPDATE chat_sessions SET status = $1, ended_at = $2, ended_by = $3 WHERE id = $4 AND status = $5")
             .bind(new_status)
-            .bind(state.clock.now_ms())
+            .bind(now)
             .bind(by)
             .bind(session)
             .bind(row.status.as_str())
-            .execute(&state.db.pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected()
             == 1;
+    if changed {
+        chat_event(&mut tx, &state.settings, EventKind::ChatEnded, session, serde_json::json!({ "ended_by": by }), now)
+            .await?;
+    }
+    tx.commit().await?;
     if changed {
         if row.status == SessionStatus::Waiting {
             state.chat.publish(&state.db, HubEvent::Queue(QueueEvent::Removed { id: session })).await?;

@@ -10,6 +10,7 @@ use crate::desk::{DeskEvent, DeskFeed, DeskLink, WhoElse};
 use crate::error::AppError;
 use crate::files::{AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
+use crate::parent::{PanelFor, ParentPanelView};
 use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -219,6 +220,15 @@ fn Workspace(
     };
     let notes = inquiry.notes.clone();
     let history = inquiry.member_history.clone();
+    let evidence = inquiry.parent_evidence.clone();
+    let use_suggestion = Callback::new(move |text: String| {
+        reply.update(|r| {
+            if !r.is_empty() && !r.ends_with('\n') {
+                r.push('\n');
+            }
+            r.push_str(&text);
+        })
+    });
     view! {
         <FormProblem problem=problem.into() />
         <div class="staff-bar card">
@@ -249,6 +259,18 @@ fn Workspace(
         </div>
         <InquiryFacts detail=inquiry.detail.clone() />
         <Thread messages=inquiry.detail.thread.clone() member_view=false />
+        {(!evidence.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="evidence-title">
+                <h2 id="evidence-title">{i18n.t(msg::PARENT_EVIDENCE_TITLE)}</h2>
+                <ul>
+                    {evidence.into_iter().map(|e| {
+                        let at = e.looked_up_at;
+                        view! { <li><span class="meta">{move || format_datetime(&at, i18n.get())} " · " {e.staff}</span> " " {e.summary}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <ParentPanelView of=PanelFor::Inquiry(id) on_suggest=use_suggestion />
         <form class="card" on:submit=submit_reply novalidate>
             <h2>{i18n.t(msg::REPLY_TITLE)}</h2>
             <div class="field">

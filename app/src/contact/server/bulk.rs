@@ -16,6 +16,8 @@ use crate::i18n::Lang;
 use crate::infra::http::state;
 use crate::infra::AppState;
 use crate::mail::enqueue_about_in;
+use crate::webhooks::server::inquiry_event;
+use crate::webhooks::EventKind;
 use sqlx::AnyConnection;
 use std::collections::BTreeMap;
 
@@ -154,6 +156,8 @@ async fn one(
                 .execute(&mut *tx)
                 .await?;
             audit::record(&mut *tx, staff.id, AuditAction::Status, &format!("{target} closed"), ip, now).await?;
+            let by = serde_json::json!({ "staff_id": staff.id });
+            inquiry_event(tx, &state.settings, EventKind::InquiryClosed, id, by, now).await?;
             Outcome::Done
         }
         BulkAction::Answer { .. } if t.status == "closed" => Outcome::Skipped(SkipReason::Closed),
@@ -234,5 +238,10 @@ async fn answer(
         enqueue_about_in(&mut *tx, &mail, id, now).await?;
     }
     audit::record(&mut *tx, staff.id, AuditAction::Reply, &format!("inquiry:{id} bulk"), ip, now).await?;
+    let by = serde_json::json!({ "staff_id": staff.id });
+    inquiry_event(tx, &state.settings, EventKind::InquiryReplied, id, by.clone(), now).await?;
+    if close {
+        inquiry_event(tx, &state.settings, EventKind::InquiryClosed, id, by, now).await?;
+    }
     Ok(Outcome::Done)
 }

@@ -11,6 +11,7 @@ use crate::infra::http::state;
 use crate::infra::limits::Action;
 use crate::infra::rate_limit;
 use crate::infra::Db;
+use crate::webhooks::EventKind;
 use sqlx::Row;
 
 /// The caller's own inquiries, newest first.
@@ -159,7 +160,7 @@ pub async fn follow_up(input: ThreadInput) -> AppResult<InquiryDetail> {
     crate::search::server::index::message(&mut tx, message_id, &body).await?;
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, member.id, &files, place).await?;
-    let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, due_ms, false).await?;
+    let assignee_id = back_to_desk(&mut tx, &state, input.inquiry_id, due_ms, false, "site").await?;
     tx.commit().await?;
     let event = crate::desk::DeskEvent::FollowUp { inquiry_id: input.inquiry_id, assignee_id };
     crate::desk::server::publish(&state, event).await;
@@ -183,6 +184,7 @@ pub async fn back_to_desk(
     inquiry_id: i64,
     due_ms: i64,
     and_closed: bool,
+    via: &'static str,
 ) -> AppResult<Option<i64>> {
     let now = state.clock.now();
     // Closed by the auto-close rule counts as answered: the member's reply reopens it.
@@ -191,7 +193,7 @@ pub async fn back_to_desk(
     } else {
         "(status = 'answered' OR (status = 'closed' AND auto_closed_at IS NOT NULL))"
     };
-    sqlx::query(&format!(
+    let reopened = sqlx::query(&format!(
         "UPDATE inquiries SET status = 'in_progress', due_at = $1, updated_at = $2, closed_at = NULL, auto_closed_at = NULL
          WHERE id = $3 AND {reopenable}"
     ))
@@ -200,6 +202,18 @@ pub async fn back_to_desk(
     .bind(inquiry_id)
     .execute(&mut *tx)
     .await?;
+    if reopened.rows_affected() == 1 {
+        let extra = serde_json::json!({ "via": via });
+        crate::webhooks::server::inquiry_event(
+            tx,
+            &state.settings,
+            EventKind::InquiryReopened,
+            inquiry_id,
+            extra,
+            now.timestamp_millis(),
+        )
+        .await?;
+    }
     let (assignee_id,): (Option<i64>,) =
         sqlx::query_as("SELECT assignee_id FROM inquiries WHERE id = $1").bind(inquiry_id).fetch_one(&mut *tx).await?;
     Ok(assignee_id)

@@ -15,6 +15,8 @@ use crate::error::{AppError, AppResult};
 use crate::files::server::{attach, Place};
 use crate::infra::http::state;
 use crate::mail::enqueue_about_in;
+use crate::webhooks::server::inquiry_event;
+use crate::webhooks::EventKind;
 use sqlx::Row;
 
 /// Rows per inbox page.
@@ -141,6 +143,7 @@ async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
         notes,
         member_history,
         member_mail_failing: mail_failing_at.is_some(),
+        parent_evidence: crate::parent::server::evidence::for_inquiry(&state.db, id).await?,
     })
 }
 
@@ -220,6 +223,7 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
         };
     };
     crate::search::server::index::message(&mut tx, message_id, &body).await?;
+    crate::parent::server::evidence::tie_to_reply(&mut tx, input.inquiry_id, staff.id, message_id, now).await?;
     let place = Place::Inquiry { inquiry_id: input.inquiry_id, message_id: Some(message_id) };
     attach(&mut tx, &state, staff.id, &files, place).await?;
     // A closing reply closes the inquiry (and opens its survey for seven days).
@@ -240,6 +244,11 @@ pub async fn staff_reply(input: ThreadInput) -> AppResult<StaffInquiry> {
     }
     let ip = audit::request_ip(&state);
     audit::record(&mut *tx, staff.id, AuditAction::Reply, &format!("inquiry:{}", input.inquiry_id), &ip, now).await?;
+    let by = serde_json::json!({ "staff_id": staff.id });
+    inquiry_event(&mut tx, &state.settings, EventKind::InquiryReplied, input.inquiry_id, by.clone(), now).await?;
+    if input.close {
+        inquiry_event(&mut tx, &state.settings, EventKind::InquiryClosed, input.inquiry_id, by, now).await?;
+    }
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = input.inquiry_id, staff_id = staff.id, "staff replied");
@@ -267,18 +276,36 @@ pub async fn add_note(input: ThreadInput) -> AppResult<StaffInquiry> {
 pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
     let staff = require_staff().await?;
     let state = state()?;
-    ensure_exists(id).await?;
+    let now = state.clock.now_ms();
+    let mut tx = state.db.pool.begin().await?;
+    let before: Option<(String,)> =
+        sqlx::query_as("SELECT status FROM inquiries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+    let Some((before,)) = before else { return Err(AppError::NotFound) };
     // Closing starts the survey's seven days; reopening ends them.
     sqlx::query(
         "UPDATE inquiries SET status = $1, updated_at = $2, closed_at = CASE WHEN $1 = 'closed' THEN $2 ELSE NULL END WHERE id = $3",
     )
     .bind(status.as_str())
-    .bind(state.clock.now_ms())
+    .bind(now)
     .bind(id)
-        .execute(&state.db.pool)
+    .execute(&mut *tx)
+    .await?;
+    let ip = audit::request_ip(&state);
+    audit::record(&mut *tx, staff.id, AuditAction::Status, &format!("inquiry:{id} {}", status.as_str()), &ip, now)
         .await?;
+    // Events for the changes a site's tools care about: closed, and closed → open again.
+    let change = match (before == "closed", status == Status::Closed) {
+        (false, true) => Some((EventKind::InquiryClosed, serde_json::json!({ "staff_id": staff.id }))),
+        (true, false) => {
+            Some((EventKind::InquiryReopened, serde_json::json!({ "staff_id": staff.id, "via": "staff" })))
+        }
+        _ => None,
+    };
+    if let Some((kind, extra)) = change {
+        inquiry_event(&mut tx, &state.settings, kind, id, extra, now).await?;
+    }
+    tx.commit().await?;
     tracing::info!(inquiry_id = id, staff_id = staff.id, status = status.as_str(), "status changed");
-    audit::record_here(&staff, AuditAction::Status, &format!("inquiry:{id} {}", status.as_str())).await?;
     staff_view(id).await
 }
 

@@ -92,6 +92,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     let settings = &state.settings;
     let mail = acknowledgment(&member, category, &fields, &submitted, files.len(), &settings.public_url, lang, replies);
     enqueue_about_in(&mut *tx, &mail, id, received_ms).await?;
+    let event = crate::webhooks::EventKind::InquiryCreated;
+    crate::webhooks::server::inquiry_event(&mut tx, settings, event, id, serde_json::json!({}), received_ms).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(inquiry_id = id, member_id = member.id, category = %category.id, "inquiry received");

@@ -86,6 +86,12 @@ pub async fn change_status(change: StatusChange) -> AppResult<IdeaView> {
     let target = format!("idea:{} {}", change.idea_id, status.as_str());
     crate::audit::server::record(&mut *tx, staff.id, crate::audit::AuditAction::IdeaDecision, &target, &ip, now)
         .await?;
+    if idea.status != status {
+        let data =
+            serde_json::json!({ "idea": { "id": change.idea_id, "status": status.as_str(), "staff_id": staff.id } });
+        crate::webhooks::server::emit(&mut tx, &state.settings, crate::webhooks::EventKind::IdeaDecided, data, now)
+            .await?;
+    }
     tx.commit().await?;
     if decided {
         state.outbox_wake.notify_one();

@@ -77,6 +77,16 @@ async fn close(state: &AppState, c: &Candidate, days: u32) -> AppResult<bool> {
     if done.rows_affected() != 1 {
         return Ok(false);
     }
+    let by = serde_json::json!({ "by": "auto_close" });
+    crate::webhooks::server::inquiry_event(
+        &mut tx,
+        &state.settings,
+        crate::webhooks::EventKind::InquiryClosed,
+        c.id,
+        by,
+        now,
+    )
+    .await?;
     let member: MemberRow = sqlx::query_as(
         "SELECT u.display_name, u.email, i.reference, u.mail_lang, u.withdrawn_at FROM inquiries i
          JOIN users u ON u.id = i.member_id WHERE i.id = $1",

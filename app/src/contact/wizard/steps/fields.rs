@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::faq::{SuggestionSource, Suggestions};
 use crate::files::{AttachmentPicker, Uploads};
 use crate::i18n::{msg, use_i18n};
+use crate::parent::JudgementNote;
 use crate::shell::form::FormProblem;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -87,6 +88,15 @@ pub fn FieldsStep(
             <FormProblem problem=problem.into() />
             {move || category.get().map(|c| view! { <p><strong>{i18n.t(msg::CATEGORY)} ": "</strong>{c.name.get(i18n.get()).to_owned()}</p> })}
             {fields}
+            {move || {
+                // A points claim (a category asking for the shop and the date of use): the parent
+                // site may already know the judgement date.
+                let claim = category.get().is_some_and(|c| c.field("shop_name").is_some() && c.field("used_on").is_some());
+                claim.then(|| {
+                    let value = move |k: &'static str| Signal::derive(move || draft.with(|d| d.fields.get(k).cloned().unwrap_or_default()));
+                    view! { <JudgementNote shop=value("shop_name") used_on=value("used_on") /> }
+                })
+            }}
             <AttachmentPicker uploads=uploads id="inquiry-files" />
             <Suggestions
                 context=Signal::derive(move || draft.with(|d| d.category_id.clone()))

@@ -233,7 +233,7 @@ pub async fn thread(
     .await?;
     crate::search::server::index::message(&mut tx, message_id, &body).await?;
     attach(&mut tx, state, member_id, &ids, Place::Inquiry { inquiry_id, message_id: Some(message_id) }).await?;
-    let assignee_id = back_to_desk(&mut tx, state, inquiry_id, due_ms, status == MailStatus::Attached).await?;
+    let assignee_id = back_to_desk(&mut tx, state, inquiry_id, due_ms, status == MailStatus::Attached, "mail").await?;
     let finished = Finished {
         status,
         reason: None,
