@@ -1,6 +1,7 @@
 //! Server functions for the parent-site panels. Staff look-ups are audited; the member's hint
 //! answers only about the member's own account.
-use super::{JudgementHint, ParentPanel};
+use super::ParentPanel;
+use crate::calendar::Day;
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -19,8 +20,9 @@ pub async fn parent_for_member(member_id: i64) -> Result<ParentPanel, AppError> 
 }
 
 /// In the contact wizard: is the member's click on this shop around this day still being judged?
+/// Answers the day the judgement is due, or nothing (no click, judged, not linked, unavailable).
 #[server(prefix = "/api", endpoint = "parent/hint", input = Json)]
-pub async fn ask_judgement_hint(shop: String, used_on: String) -> Result<JudgementHint, AppError> {
+pub async fn ask_judgement_hint(shop: String, used_on: String) -> Result<Option<Day>, AppError> {
     crate::infra::http::reply(super::server::lookup::hint(&shop, &used_on).await)
 }
 

@@ -113,15 +113,6 @@ pub struct ParentFindings {
     pub suggestion: String,
 }
 
-/// What the wizard tells a member before they write about points.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum JudgementHint {
-    /// Nothing to say (not configured, not linked, no click, parent site unavailable).
-    Nothing,
-    /// A click on that shop is still being judged; the passbook shows it after this day.
-    Pending { expected_on: Day },
-}
-
 /// The parent-site look-up a reply was based on, kept with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplyEvidence {

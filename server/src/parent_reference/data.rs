@@ -38,7 +38,7 @@ fn click(subject: &str, shop: &str, day: Day, salt: &str, today: Option<Day>) ->
         ("rejected", None)
     } else if age < 90 {
         ("pending", Some(Day::from_days_since_epoch(day.days_since_epoch() + 75)))
-    } else if h % 7 == 0 {
+    } else if h.is_multiple_of(7) {
         ("rejected", None)
     } else {
         ("approved", None)
@@ -69,7 +69,7 @@ pub fn answer(subject: &str, shop: Option<&str>, from: Day, to: Day, today: Opti
             clicks.push(click(subject, shop, middle, "named", today));
             for d in first..=last {
                 let day = Day::from_days_since_epoch(d);
-                if d != (first + last) / 2 && hash(&[subject, shop, &day.to_string()]) % 5 == 0 {
+                if d != (first + last) / 2 && hash(&[subject, shop, &day.to_string()]).is_multiple_of(5) {
                     clicks.push(click(subject, shop, day, "other", today));
                 }
             }
@@ -78,7 +78,7 @@ pub fn answer(subject: &str, shop: Option<&str>, from: Day, to: Day, today: Opti
             for d in first..=last {
                 let day = Day::from_days_since_epoch(d);
                 let h = hash(&[subject, &day.to_string()]);
-                if h % 4 == 0 {
+                if h.is_multiple_of(4) {
                     clicks.push(click(subject, SHOPS[(h / 4 % SHOPS.len() as u64) as usize], day, "any", today));
                 }
             }

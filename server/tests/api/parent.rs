@@ -157,12 +157,12 @@ async fn the_wizard_tells_a_member_the_judgement_date_and_counts_it_when_they_do
     let used_on = today() - chrono::Duration::days(20);
     let (status, hint) = m.call("parent/hint", json!({ "shop": "じゃらんnet", "used_on": used_on.to_string() })).await;
     assert_eq!(status, 200, "{hint}");
-    assert_eq!(hint["Pending"]["expected_on"], (used_on + chrono::Duration::days(75)).to_string());
+    assert_eq!(hint, json!((used_on + chrono::Duration::days(75)).to_string()));
     // An old purchase was judged long ago: nothing to tell.
     let old = today() - chrono::Duration::days(200);
     assert_eq!(
         m.call("parent/hint", json!({ "shop": "じゃらんnet", "used_on": old.to_string() })).await.1,
-        json!("Nothing")
+        json!(null)
     );
     // Bad input: a clear field error, nothing asked.
     let (status, refused) = m.call("parent/hint", json!({ "shop": "  ", "used_on": used_on.to_string() })).await;
@@ -173,7 +173,7 @@ async fn the_wizard_tells_a_member_the_judgement_date_and_counts_it_when_they_do
     let local = member(&app, "parent-local@example.jp").await;
     assert_eq!(
         local.call("parent/hint", json!({ "shop": "楽天", "used_on": used_on.to_string() })).await.1,
-        json!("Nothing")
+        json!(null)
     );
     // Told, and did not write: one hint, one deflection. Then writing anyway counts as not deflected.
     assert_eq!(staff.call("parent/deflections", json!({})).await.1, json!([1, 1]));
@@ -282,7 +282,7 @@ async fn without_a_connector_every_panel_is_hidden() {
     assert_eq!(staff.call("parent/inquiry", json!({ "inquiry_id": id })).await.1, json!("Hidden"));
     let member_id = m.user_view().await.id;
     assert_eq!(staff.call("parent/member", json!({ "member_id": member_id })).await.1, json!("Hidden"));
-    assert_eq!(m.call("parent/hint", json!({ "shop": "楽天市場", "used_on": "2026-11-01" })).await.1, json!("Nothing"));
+    assert_eq!(m.call("parent/hint", json!({ "shop": "楽天市場", "used_on": "2026-11-01" })).await.1, json!(null));
 }
 
 #[tokio::test]

@@ -13,10 +13,13 @@ use std::time::Duration;
 
 const SECRET: &str = "webhook-secret-for-the-tests-0123456789";
 
-/// What a receiver got: (event id, type, body, signature valid), every attempt.
+/// One attempt as the receiver saw it: event id, type, body, signature valid.
+type Attempt = (String, String, Value, bool);
+
+/// What a receiver got, every attempt.
 #[derive(Clone, Default)]
 struct Inbox {
-    attempts: Arc<Mutex<Vec<(String, String, Value, bool)>>>,
+    attempts: Arc<Mutex<Vec<Attempt>>>,
     /// Attempts answered 500 before the receiver starts taking events.
     fail_first: usize,
 }
@@ -69,7 +72,7 @@ async fn settled(app: &TestApp) {
 }
 
 /// The events taken (answered 2xx), in order.
-fn taken(inbox: &Inbox) -> Vec<(String, String, Value, bool)> {
+fn taken(inbox: &Inbox) -> Vec<Attempt> {
     let seen = inbox.attempts.lock().unwrap();
     seen.iter().skip(inbox.fail_first).cloned().collect()
 }

@@ -41,8 +41,11 @@ pub struct Connector {
     cache_ttl: Duration,
     slots: Semaphore,
     breaker: Mutex<Breaker>,
-    cache: Mutex<HashMap<Query, (Instant, Arc<Vec<Click>>)>>,
+    cache: Mutex<HashMap<Query, Cached>>,
 }
+
+/// When an answer arrived, and its clicks.
+type Cached = (Instant, Arc<Vec<Click>>);
 
 #[derive(Default)]
 struct Breaker {

@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
 use crate::infra::limits::Action;
 use crate::infra::{rate_limit, AppState};
-use crate::parent::{Click, Judgement, JudgementHint, ParentFindings, ParentPanel};
+use crate::parent::{Click, Judgement, ParentFindings, ParentPanel};
 use std::sync::Arc;
 
 /// Field keys of a points claim: a category with both gets the panel and the hint.
@@ -182,7 +182,8 @@ pub async fn for_member(member_id: i64) -> AppResult<ParentPanel> {
     Ok(panel)
 }
 
-pub async fn hint(shop: &str, used_on: &str) -> AppResult<JudgementHint> {
+/// The day a pending judgement of the member's click on this shop is due, if there is one.
+pub async fn hint(shop: &str, used_on: &str) -> AppResult<Option<Day>> {
     let member = require_member().await?;
     let shop = shop.trim();
     if shop.is_empty() {
@@ -194,12 +195,12 @@ pub async fn hint(shop: &str, used_on: &str) -> AppResult<JudgementHint> {
     let used_on =
         Day::parse(used_on.trim()).ok_or_else(|| AppError::field(USED_ON_FIELD, ValidationError::InvalidDate))?;
     let state = state()?;
-    let Some(connector) = connector(&state) else { return Ok(JudgementHint::Nothing) };
+    let Some(connector) = connector(&state) else { return Ok(None) };
     let row: Option<(Option<String>,)> = sqlx::query_as("SELECT sso_subject FROM users WHERE id = $1")
         .bind(member.id)
         .fetch_optional(&state.db.pool)
         .await?;
-    let Some(subject) = row.and_then(|(s,)| s) else { return Ok(JudgementHint::Nothing) };
+    let Some(subject) = row.and_then(|(s,)| s) else { return Ok(None) };
     rate_limit::take(&state, Action::ParentHint, &member.id.to_string()).await?;
     let days = state.settings.parent_api_window_days.clamp(0, 31);
     let q = Query { subject, shop: Some(shop.to_owned()), from: shift(used_on, -days), to: shift(used_on, days) };
@@ -212,14 +213,12 @@ pub async fn hint(shop: &str, used_on: &str) -> AppResult<JudgementHint> {
                 .iter()
                 .find(|c| c.status == Judgement::Pending && c.expected_on.is_some_and(|d| d >= today))
                 .and_then(|c| c.expected_on)
-                .map(|expected_on| JudgementHint::Pending { expected_on })
-                .unwrap_or(JudgementHint::Nothing)
         }
-        Err(_) => JudgementHint::Nothing,
+        Err(_) => None,
     };
     let (outcome, summary) = match &hint {
-        JudgementHint::Pending { expected_on } => ("found", format!("判定予定日 {expected_on} をお知らせ")),
-        JudgementHint::Nothing => ("none", String::new()),
+        Some(expected_on) => ("found", format!("判定予定日 {expected_on} をお知らせ")),
+        None => ("none", String::new()),
     };
     let r = Record {
         purpose: Purpose::Wizard,
