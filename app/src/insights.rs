@@ -7,6 +7,6 @@ mod pages;
 pub mod server;
 mod types;
 
-pub use metrics::{mean, percentile, share, survey_metrics};
+pub use metrics::{first_replies, mean, percentile, share, survey_metrics};
 pub use pages::{InsightsPage, TranscriptPage};
 pub use types::*;

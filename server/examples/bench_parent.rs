@@ -1,15 +1,20 @@
 //! Parent-site connector benchmark (not a test), against the real release server and the
-//! reference parent site (`madoguchi parent-reference`, its own process):
-//! staff open points inquiries at `rate` look-ups per second for `secs` seconds each phase and
-//! the panel's look-up (`/api/parent/inquiry`) is timed — cold (every member asked once, nothing
-//! cached), warm (the same again, from the cache) — beside the inquiry page's own call
-//! (`/api/inbox/detail`). Then every member's parent-site id is switched to one the reference
-//! site stalls on, and the inquiry page is timed again while the look-ups pile up against it.
-//!   scripts/bench-parent.sh [rate=200] [secs=10] [inquiries=2000]
+//! reference parent site (`madoguchi parent-reference`, its own process). Staff open points
+//! inquiries at `rate` per second for `secs` seconds each phase:
+//! 1. the inquiry page's own call (`/api/inbox/detail`) alone;
+//! 2. the panel's look-up (`/api/parent/inquiry`) cold — every member asked once, nothing cached;
+//! 3. the page and the look-ups together, the cache warm: the added latency of the panel;
+//! 4. the same with the parent site stalling on every member (ids switched to `stall-…`): the
+//!    desk's page must not notice.
+//!
+//! Each look-up's answer is counted by kind (found / timeout / busy / paused …).
+//!
+//!     scripts/bench-parent.sh [rate=200] [secs=10] [inquiries=2000]
 #[path = "support/mod.rs"]
 mod support;
 
 use app::infra::Db;
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use support::{free_port, pct, rss_kib, seed_users, start_release_server_with};
 
@@ -23,7 +28,7 @@ fn client(base: &str, cookie: &str) -> reqwest::Client {
 }
 
 /// `rate` calls per second for `secs`, each to `endpoint` with the next id; returns each call's
-/// time and how many answered 200.
+/// time and the answers by kind (`found`, the reason a panel is unavailable, or the status).
 async fn paced(
     http: &reqwest::Client,
     base: &str,
@@ -32,7 +37,7 @@ async fn paced(
     ids: &[i64],
     rate: u32,
     secs: u64,
-) -> (Vec<Duration>, usize) {
+) -> Timed {
     let total = rate as u64 * secs;
     let gap = Duration::from_secs_f64(1.0 / f64::from(rate));
     let begun = Instant::now();
@@ -43,23 +48,40 @@ async fn paced(
         let body = serde_json::json!({ field: ids[n as usize % ids.len()] });
         tasks.spawn(async move {
             let t = Instant::now();
-            let ok = http.post(url).json(&body).send().await.is_ok_and(|r| r.status().is_success());
-            (t.elapsed(), ok)
+            let kind = match http.post(url).json(&body).send().await {
+                Ok(r) if r.status().is_success() => {
+                    let text = r.text().await.unwrap_or_default();
+                    if text.starts_with("{\"Found\"") {
+                        "found".to_owned()
+                    } else if let Some(why) = text.strip_prefix("{\"Unavailable\":\"") {
+                        why.trim_end_matches("\"}").to_lowercase()
+                    } else {
+                        "200".to_owned()
+                    }
+                }
+                Ok(r) => r.status().as_u16().to_string(),
+                Err(_) => "failed".to_owned(),
+            };
+            (t.elapsed(), kind)
         });
     }
     let mut times = Vec::new();
-    let mut ok = 0;
+    let mut kinds = BTreeMap::new();
     while let Some(done) = tasks.join_next().await {
-        let (took, good) = done.expect("task");
+        let (took, kind) = done.expect("task");
         times.push(took);
-        ok += usize::from(good);
+        *kinds.entry(kind).or_insert(0) += 1;
     }
     times.sort();
-    (times, ok)
+    (times, kinds)
 }
 
-fn line(name: &str, (times, ok): &(Vec<Duration>, usize)) -> String {
-    format!("{name}: p50 {:.1} ms, p99 {:.1} ms ({ok}/{} ok)", pct(times, 0.50), pct(times, 0.99), times.len())
+/// Each call's time, sorted, and how many answered which way.
+type Timed = (Vec<Duration>, BTreeMap<String, usize>);
+
+fn line(name: &str, (times, kinds): &Timed) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    format!("{name}: p50 {:.1} ms, p99 {:.1} ms ({})", pct(times, 0.50), pct(times, 0.99), kinds.join(", "))
 }
 
 #[tokio::main]
@@ -135,26 +157,33 @@ async fn main() {
     // Cold: each inquiry asked once (the cache holds nothing for them yet).
     let cold_ids: Vec<i64> = inquiries.iter().copied().skip(1).take(rate as usize * secs as usize).collect();
     let cold = paced(&http, &base, "parent/inquiry", "inquiry_id", &cold_ids, rate, secs).await;
-    let warm = paced(&http, &base, "parent/inquiry", "inquiry_id", &cold_ids, rate, secs).await;
-    // The parent site stalls for every member: look-ups give up at 2 s or are refused as busy.
+    // The page and the look-ups together, as staff opening inquiries cause them, the cache warm.
+    let together = |ids: Vec<i64>| {
+        let (http, base) = (http.clone(), base.clone());
+        async move {
+            let panels = {
+                let (http, base, ids) = (http.clone(), base.clone(), ids.clone());
+                tokio::spawn(async move { paced(&http, &base, "parent/inquiry", "inquiry_id", &ids, rate, secs).await })
+            };
+            let pages = paced(&http, &base, "inbox/detail", "id", &ids, rate, secs).await;
+            (pages, panels.await.expect("panels"))
+        }
+    };
+    let (page_healthy, warm) = together(cold_ids.clone()).await;
+    // The parent site stalls for every member: look-ups give up at 2 s, are refused as busy, or
+    // (after five failures in a row) are paused by the breaker.
     sqlx::query("UPDATE users SET sso_subject = 'stall-' || sso_subject WHERE sso_subject LIKE 'p-bench-%'")
         .execute(&db.pool)
         .await
         .expect("stall");
-    let stalled_http = http.clone();
-    let (base2, ids2) = (base.clone(), inquiries.clone());
-    let stalls =
-        tokio::spawn(
-            async move { paced(&stalled_http, &base2, "parent/inquiry", "inquiry_id", &ids2, rate, secs).await },
-        );
-    let page_during_stall = paced(&http, &base, "inbox/detail", "id", &inquiries, rate, secs).await;
-    let stalled = stalls.await.expect("stalls");
+    let (page_stalled, stalled) = together(cold_ids.clone()).await;
     let rss_after = rss_kib(server.id());
-    println!("{}", line("inquiry page (inbox/detail)", &page));
+    println!("{}", line("inquiry page alone (inbox/detail)", &page));
     println!("{}", line("panel look-up, cold (parent/inquiry)", &cold));
-    println!("{}", line("panel look-up, warm cache", &warm));
-    println!("{}", line("inquiry page while the parent site stalls", &page_during_stall));
-    println!("{}", line("panel look-ups while it stalls (timeout/busy answers)", &stalled));
+    println!("{}", line("panel look-up, warm cache, beside the pages", &warm));
+    println!("{}", line("inquiry page beside the look-ups, parent healthy", &page_healthy));
+    println!("{}", line("inquiry page beside the look-ups, parent stalled", &page_stalled));
+    println!("{}", line("panel look-ups, parent stalled", &stalled));
     println!("server RSS {} → {} MiB", rss_before / 1024, rss_after / 1024);
     let _ = server.kill();
     let _ = parent.kill();

@@ -197,6 +197,7 @@ fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/ws/desk", get(app::desk::server::desk_socket)),
         ("/api/live", get(app::live::server::live_stream)),
         ("/api/insights/surveys.csv", get(app::insights::server::surveys_csv)),
+        ("/api/admin/inquiries.csv", get(app::contact::server::inquiries_csv)),
         ("/api/admin/audit.csv", get(app::audit::server::audit_csv)),
         ("/sso/jwt", get(app::auth::server::sso_handoff)),
         ("/api/account/export.json", get(app::account::server::export_json)),

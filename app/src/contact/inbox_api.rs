@@ -43,3 +43,9 @@ pub async fn canned_replies() -> Result<Vec<CannedReply>, AppError> {
 pub async fn save_canned_reply(input: CannedInput) -> Result<Vec<CannedReply>, AppError> {
     crate::infra::http::reply(super::server::save_canned_reply(input).await)
 }
+
+/// Moves an inquiry to another (active) category; the member's answers stay as sent. Audited.
+#[server(prefix = "/api", endpoint = "inbox/recategorize", input = Json)]
+pub async fn recategorize(id: i64, category_id: String) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::recategorize(id, category_id).await)
+}

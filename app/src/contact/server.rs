@@ -2,18 +2,22 @@
 //! inbox. Every public function here checks the caller first.
 mod bulk;
 mod categories;
+mod export;
 mod mails;
 mod member;
+mod recategorize;
 mod rows;
 mod staff;
 mod submit;
 
 pub use bulk::{run as bulk_action, staff_members};
 pub use categories::{load_categories, seed_categories};
+pub use export::inquiries_csv;
 pub use mails::{auto_closed as auto_closed_mail, Addressee};
 pub use member::{
     back_to_desk, due_after_member_wrote, follow_up, history_for, my_inquiries, my_inquiry, unread_replies,
 };
+pub use recategorize::recategorize;
 pub use rows::{summary, SUMMARY_COLUMNS};
 pub use staff::{
     add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status, staff_reply,

@@ -246,6 +246,9 @@ pub struct StaffInquiry {
     /// The parent-site look-ups replies were based on.
     #[serde(default)]
     pub parent_evidence: Vec<crate::parent::ReplyEvidence>,
+    /// Where it is filed now (staff may move it: `inbox/recategorize`).
+    #[serde(default)]
+    pub category_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,25 @@ pub fn share(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
+/// "Answered in time" for inquiries given as (first-reply target, first staff reply): answered
+/// by the target counts in time; answered after it, or still unanswered once it has passed,
+/// counts late; unanswered and not yet due counts neither way. Returns (in time, judged).
+pub fn first_replies(inquiries: &[(i64, Option<i64>)], now: i64) -> (i64, i64) {
+    let mut in_time = 0;
+    let mut judged = 0;
+    for &(target, replied) in inquiries {
+        match replied {
+            Some(at) => {
+                judged += 1;
+                in_time += i64::from(at <= target);
+            }
+            None if now > target => judged += 1,
+            None => {}
+        }
+    }
+    (in_time, judged)
+}
+
 /// CSAT (share of 4–5), the average score and the response rate over `ended` chats.
 pub fn survey_metrics(scores: &[i64], ended: i64) -> SurveyMetrics {
     let answers = scores.len() as i64;
@@ -34,6 +53,14 @@ pub fn survey_metrics(scores: &[i64], ended: i64) -> SurveyMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_replies_count_late_and_overdue_but_not_what_is_not_yet_due() {
+        let now = 1_000;
+        let rows = [(500, Some(400)), (500, Some(600)), (500, None), (2_000, None), (2_000, Some(1_500))];
+        assert_eq!(first_replies(&rows, now), (2, 4));
+        assert_eq!(first_replies(&[(2_000, None)], now), (0, 0));
+    }
 
     #[test]
     fn survey_figures_match_hand_computation() {

@@ -80,6 +80,7 @@ fn Insights() -> impl IntoView {
             [("from", f), ("to", t)].into_iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
         format!("/api/insights/surveys.csv?{}", q.join("&"))
     };
+    let inquiries_href = move || csv_href().replace("/api/insights/surveys.csv", "/api/admin/inquiries.csv");
     view! {
         <section aria-labelledby="insights-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
@@ -91,6 +92,7 @@ fn Insights() -> impl IntoView {
                     <input id="to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) /></div>
                 <button type="submit">{i18n.t(msg::SHOW)}</button>
                 <a href=csv_href download="madoguchi-surveys.csv">{i18n.t(msg::CSV_EXPORT)}</a>
+                <a href=inquiries_href download="madoguchi-inquiries.csv">{i18n.t(msg::CSV_EXPORT_INQUIRIES)}</a>
             </form>
             {move || match data.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),

@@ -105,8 +105,10 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
         .collect();
     comments.sort_by_key(|c| std::cmp::Reverse(c.at));
 
+    // The first-reply target is the one fixed on arrival (a follow-up moves `due_at`, never it).
     let inquiries: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT i.category_id, i.due_at, (SELECT MIN(m.created_at) FROM inquiry_messages m WHERE m.inquiry_id = i.id AND m.from_staff = 1)
+        "SELECT i.category_id, COALESCE(i.first_reply_due_at, i.due_at),
+                (SELECT MIN(m.created_at) FROM inquiry_messages m WHERE m.inquiry_id = i.id AND m.from_staff = 1)
          FROM inquiries i WHERE i.received_at >= $1 AND i.received_at < $2",
     )
     .bind(start)
@@ -116,7 +118,8 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
     let categories = load_categories(&state.db).await?;
     let per_category =
         categories.iter().map(|c| (c.name.clone(), inquiries.iter().filter(|i| i.0 == c.id).count() as i64)).collect();
-    let in_time = inquiries.iter().filter(|i| i.2.is_some_and(|r| r <= i.1)).count() as i64;
+    let (in_time, judged) =
+        super::first_replies(&inquiries.iter().map(|i| (i.1, i.2)).collect::<Vec<_>>(), state.clock.now_ms());
     let (overdue_now,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM inquiries WHERE status IN ('new', 'in_progress') AND due_at < $1")
             .bind(state.clock.now_ms())
@@ -133,7 +136,7 @@ pub async fn insights(from: Option<NaiveDate>, to: Option<NaiveDate>) -> AppResu
     .await?;
     let scores: Vec<i64> = closed.iter().filter_map(|(s,)| *s).collect();
     let survey = survey_metrics(&scores, closed.len() as i64);
-    let mail = MailOps { per_category, answered_in_time: share(in_time, inquiries.len() as i64), overdue_now, survey };
+    let mail = MailOps { per_category, answered_in_time: share(in_time, judged), overdue_now, survey };
 
     Ok(Insights { from, to, overall, per_staff, weekly, comments, chat, mail })
 }
@@ -157,8 +160,8 @@ pub async fn transcript(session_id: i64) -> AppResult<Transcript> {
 
 #[derive(Deserialize)]
 pub struct CsvRange {
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
 }
 
 /// `GET /api/insights/surveys.csv?from=…&to=…`: the survey answers as CSV, UTF-8 with a byte-order

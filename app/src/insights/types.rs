@@ -53,7 +53,8 @@ pub struct ChatOps {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MailOps {
     pub per_category: Vec<(Localized, i64)>,
-    /// Of inquiries received in the period: first staff reply no later than the due time.
+    /// Of inquiries received in the period and due by now: first staff reply no later than the
+    /// first-reply target fixed on arrival (follow-ups do not move it).
     pub answered_in_time: Option<f64>,
     pub overdue_now: i64,
     /// The survey after closed inquiries (response rate: answers per inquiry closed in the

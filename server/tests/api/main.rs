@@ -16,6 +16,7 @@ mod collision;
 mod contact;
 mod desk;
 mod faq;
+mod figures;
 mod files;
 mod files_rules;
 mod helpers;

@@ -118,6 +118,18 @@ pub async fn transfer(session_id: i64, to: i64) -> AppResult<()> {
                 .await?;
         return Err(if mine.is_some() { AppError::ColleagueUnavailable } else { AppError::NotFound });
     }
+    // For the site's tools a hand-over is the chat taken again, by the colleague.
+    let extra = serde_json::json!({ "handed_over_by": staff.id });
+    let now = state.clock.now_ms();
+    crate::webhooks::server::chat_event(
+        &mut tx,
+        &state.settings,
+        crate::webhooks::EventKind::ChatTaken,
+        session_id,
+        extra,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(session_id, from = staff.id, to, "chat transferred");
     // The member sees the new name; the old staff member's socket closes (no longer theirs); both

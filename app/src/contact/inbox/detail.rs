@@ -1,9 +1,10 @@
 use crate::admin::StaffGate;
 use crate::auth::use_session;
 use crate::calendar::format_datetime;
+use crate::contact::api::get_contact_form;
 use crate::contact::history::{InquiryFacts, SummaryTable, Thread};
 use crate::contact::inbox_api::{
-    add_note, assign_to_me, canned_replies, inbox_inquiry, save_canned_reply, set_status, staff_reply,
+    add_note, assign_to_me, canned_replies, inbox_inquiry, recategorize, save_canned_reply, set_status, staff_reply,
 };
 use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
 use crate::desk::{DeskEvent, DeskFeed, DeskLink, WhoElse};
@@ -102,6 +103,9 @@ fn Workspace(
     // Assigned to someone else: taking it over is asked first.
     let taken_by_other = inquiry.assignee_id.is_some() && inquiry.assignee_id != session.user().map(|u| u.id);
     let status_choice = RwSignal::new(inquiry.detail.summary.status.as_str().to_owned());
+    let category_choice = RwSignal::new(inquiry.category_id.clone());
+    let form = LocalResource::new(get_contact_form);
+    let move_category = Action::new(move |category_id: &String| recategorize(id, category_id.clone()));
 
     let send_reply = Action::new(|input: &ThreadInput| staff_reply(input.clone()));
     // One key per reply being written: a retry of the same reply is stored and mailed once.
@@ -154,6 +158,7 @@ fn Workspace(
     Effect::new(move |_| settle(send_note.value().get(), Some(note)));
     Effect::new(move |_| settle(change_status.value().get(), None));
     Effect::new(move |_| settle(assign.value().get(), None));
+    Effect::new(move |_| settle(move_category.value().get(), None));
     Effect::new(move |_| match save_canned.value().get() {
         Some(Ok(_)) => {
             canned_title.set(String::new());
@@ -255,6 +260,14 @@ fn Workspace(
                 <button type="button" on:click=move |_| {
                     if let Some(s) = Status::parse(&status_choice.get_untracked()) { change_status.dispatch(s); }
                 }>{i18n.t(msg::CHANGE_STATUS)}</button>
+                <label for="category-select" class="sr-only">{i18n.t(msg::CATEGORY)}</label>
+                <select id="category-select" on:change=move |ev| category_choice.set(event_target_value(&ev))>
+                    {move || form.get().and_then(Result::ok).map(|f| f.categories).unwrap_or_default().into_iter().map(|c| {
+                        let value = c.id.clone();
+                        view! { <option value=c.id.clone() selected=move || category_choice.get() == value>{c.name.get(i18n.get()).to_owned()}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="button" on:click=move |_| { move_category.dispatch(category_choice.get_untracked()); }>{i18n.t(msg::RECATEGORIZE)}</button>
             </div>
         </div>
         <InquiryFacts detail=inquiry.detail.clone() />

@@ -26,9 +26,11 @@ pub fn sent_with(row: &AnyRow, categories: &[Category]) -> AppResult<Option<Cate
 pub fn summary(row: &AnyRow, categories: &[Category]) -> AppResult<InquirySummary> {
     let category_id: String = row.try_get("category_id")?;
     let status: String = row.try_get("status")?;
+    // The name it was sent with, unless staff moved it to another category since (the member's
+    // answers keep their original labels: `sent_with`).
     let category = match sent_with(row, categories)? {
-        Some(c) => c.name,
-        None => category_name(categories, &category_id),
+        Some(c) if c.id == category_id => c.name,
+        _ => category_name(categories, &category_id),
     };
     Ok(InquirySummary {
         id: row.try_get("id")?,

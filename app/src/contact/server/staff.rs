@@ -90,26 +90,41 @@ pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
 }
 
 /// The inquiry as staff see it, after an action (the action's own audit row covers it).
-async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    member_id: i64,
+    member_name: String,
+    member_email: String,
+    assignee_name: Option<String>,
+    assignee_id: Option<i64>,
+    last_message_id: i64,
+    mail_failing_at: Option<i64>,
+    category_id: String,
+}
+
+pub(super) async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     let state = state()?;
     let detail = load_detail(&state.db, id, None).await?;
-    let (member_id, member_name, member_email, assignee_name, assignee_id, last_message_id, mail_failing_at): (
-        i64,
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
-        i64,
-        Option<i64>,
-    ) = sqlx::query_as(
-        "SELECT m.id, m.display_name, m.email, a.display_name, i.assignee_id,
-                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0), m.mail_failing_at
+    let row: StaffRow = sqlx::query_as(
+        "SELECT m.id AS member_id, m.display_name AS member_name, m.email AS member_email, a.display_name AS assignee_name,
+                i.assignee_id, COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0) AS last_message_id,
+                m.mail_failing_at, i.category_id
          FROM inquiries i JOIN users m ON m.id = i.member_id
          LEFT JOIN users a ON a.id = i.assignee_id WHERE i.id = $1",
     )
     .bind(id)
     .fetch_one(&state.db.pool)
     .await?;
+    let StaffRow {
+        member_id,
+        member_name,
+        member_email,
+        assignee_name,
+        assignee_id,
+        last_message_id,
+        mail_failing_at,
+        category_id,
+    } = row;
     let notes = sqlx::query(
         "SELECT u.display_name, n.body, n.created_at FROM inquiry_notes n JOIN users u ON u.id = n.author_id WHERE n.inquiry_id = $1 ORDER BY n.id",
     )
@@ -144,6 +159,7 @@ async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
         member_history,
         member_mail_failing: mail_failing_at.is_some(),
         parent_evidence: crate::parent::server::evidence::for_inquiry(&state.db, id).await?,
+        category_id,
     })
 }
 

@@ -53,8 +53,9 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     // concurrent retry with the same key (which waits on the unique key) sees all or nothing.
     let mut tx = state.db.pool.begin().await?;
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at, category_snapshot)
-         VALUES ($1, $2, $3, $4, $5, $6, $5, $7) RETURNING id",
+        "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at, category_snapshot,
+                                first_reply_due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $5, $7, $6) RETURNING id",
     )
     .bind(member.id)
     .bind(&category.id)

@@ -104,6 +104,7 @@ texts! {
     OVERDUE_NOW = "現在の期限超過" / "Overdue now";
     SECONDS = "秒" / "s";
     CSV_EXPORT = "アンケート回答をCSVで書き出す" / "Export survey answers (CSV)";
+    CSV_EXPORT_INQUIRIES = "お問い合わせをCSVで書き出す" / "Export inquiries (CSV)";
     NO_DATA = "データがありません" / "No data";
     // Chat for a team
     CHAT_CANNED = "定型文" / "Canned replies";

@@ -75,6 +75,7 @@ texts! {
     INBOX_FIRST = "最初から" / "From the top";
     ASSIGN_ME = "自分に割り当てる" / "Assign to me";
     CHANGE_STATUS = "状態を変更" / "Change status";
+    RECATEGORIZE = "カテゴリを変更" / "Change category";
     REPLY_TITLE = "回答する" / "Reply";
     REPLY_SEND = "回答を送信" / "Send reply";
     CANNED_INSERT = "定型文を挿入" / "Insert a canned reply";
