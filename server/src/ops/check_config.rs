@@ -5,6 +5,7 @@ use crate::startup::clock_from;
 use app::files::server::FileStore;
 use app::infra::Settings;
 use app::mail::SmtpMailer;
+use app::parent::Unavailable;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -151,6 +152,21 @@ async fn reach_mail_and_files(s: &Settings, mut out: Vec<String>) -> Vec<String>
             Ok(Ok(())) => {}
             Ok(Err(e)) => out.push(format!("smtp {}:{}: {e}", s.smtp_host, s.smtp_port)),
             Err(_) => out.push(format!("smtp {}:{}: no answer within 10 s", s.smtp_host, s.smtp_port)),
+        }
+    }
+    if let Ok(Some(parent)) = app::parent::server::Connector::from_settings(s) {
+        let url = s.parent_api_url.as_deref().unwrap_or_default();
+        match parent.reach().await {
+            Ok(()) => {}
+            Err(why) => out.push(format!(
+                "parent site {url}: {}",
+                match why {
+                    Unavailable::Timeout => "no answer in time",
+                    Unavailable::Failed => "not reachable, or answered with an error (a wrong key is refused with 401)",
+                    Unavailable::Invalid => "its answer broke the contract (signature, size or shape)",
+                    Unavailable::Busy | Unavailable::Paused => "busy",
+                }
+            )),
         }
     }
     match FileStore::from_settings(s) {

@@ -161,18 +161,22 @@ async fn check_config_names_every_problem_at_once() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    // Nothing listens on port 1: --reach names the SMTP server it could not reach.
+    // Nothing listens on port 1: --reach names the SMTP server and the parent site it could not
+    // reach.
     let out = cli()
         .args(["check-config", "--reach"])
         .env("MADOGUCHI_DIST_DIR", &site)
         .env("MADOGUCHI_FILES_DIR", &files)
         .env("MADOGUCHI_SMTP_PORT", "1")
+        .env("MADOGUCHI_PARENT_API_URL", "http://127.0.0.1:1/")
+        .env("MADOGUCHI_PARENT_API_KEY", "check-config-parent-key-0123456789abcdef")
         .env("DATABASE_URL", fresh_database_url().await)
         .output()
         .expect("runs");
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("smtp 127.0.0.1:1:"), "{said}");
+    assert!(said.contains("parent site http://127.0.0.1:1/: not reachable"), "{said}");
     assert!(!said.contains("database:") && !said.contains("files:"), "{said}");
 }
 

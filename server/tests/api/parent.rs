@@ -314,3 +314,34 @@ async fn hostile_input_to_the_connector_is_refused_or_shown_as_text_never_a_serv
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[tokio::test]
+async fn check_config_reaches_the_parent_site_with_the_right_key_and_names_a_wrong_one() {
+    let site = parent_site().await;
+    let run = |key: &str| {
+        let dir = crate::helpers::scratch_dir("parent-check");
+        let dist = dir.join("site");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+        let database = format!("sqlite://{}", dir.join("check.db").display());
+        // The SMTP server is not the subject here: port 1 fails it in every run the same way.
+        std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+            .current_dir(&dir)
+            .env_remove("MADOGUCHI_CONFIG")
+            .args(["check-config", "--reach"])
+            .env("DATABASE_URL", database)
+            .env("MADOGUCHI_DIST_DIR", &dist)
+            .env("MADOGUCHI_FILES_DIR", dir.join("files"))
+            .env("MADOGUCHI_SMTP_PORT", "1")
+            .env("MADOGUCHI_PARENT_API_URL", &site.url)
+            .env("MADOGUCHI_PARENT_API_KEY", key)
+            .output()
+            .expect("runs")
+    };
+    let right = run(KEY);
+    let said = String::from_utf8_lossy(&right.stderr);
+    assert!(!said.contains("parent site"), "{said}");
+    let wrong = run("a wrong key, though long enough: 0123456789");
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(said.contains("parent site") && said.contains("401"), "{said}");
+}

@@ -118,6 +118,18 @@ impl Connector {
         outcome
     }
 
+    /// For `check-config --reach`: one signed question about a member nobody has, past the cache
+    /// and the breaker. Fine when the parent site answers it within the contract (an empty list
+    /// or "no such member"); otherwise why not.
+    pub async fn reach(&self) -> Result<(), Unavailable> {
+        let today = crate::calendar::Moment::from_millis(super::signing::now_secs() * 1000).tokyo().date;
+        let q = Query { subject: "madoguchi-check-config".into(), shop: None, from: today, to: today };
+        match tokio::time::timeout(self.timeout, self.fetch(&q)).await {
+            Ok(result) => result.map(|_| ()),
+            Err(_) => Err(Unavailable::Timeout),
+        }
+    }
+
     fn cached(&self, q: &Query) -> Option<Arc<Vec<Click>>> {
         let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         cache.get(q).filter(|(at, _)| at.elapsed() < self.cache_ttl).map(|(_, clicks)| clicks.clone())
