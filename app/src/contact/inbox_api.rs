@@ -49,3 +49,15 @@ pub async fn save_canned_reply(input: CannedInput) -> Result<Vec<CannedReply>, A
 pub async fn recategorize(id: i64, category_id: String) -> Result<StaffInquiry, AppError> {
     crate::infra::http::reply(super::server::recategorize(id, category_id).await)
 }
+
+/// Rewrites a canned reply (its author, or a supervisor).
+#[server(prefix = "/api", endpoint = "inbox/canned/update", input = Json)]
+pub async fn update_canned_reply(id: i64, input: CannedInput) -> Result<Vec<CannedReply>, AppError> {
+    crate::infra::http::reply(super::server::update_canned_reply(id, input).await)
+}
+
+/// Deletes a canned reply (its author, or a supervisor).
+#[server(prefix = "/api", endpoint = "inbox/canned/delete", input = Json)]
+pub async fn delete_canned_reply(id: i64) -> Result<Vec<CannedReply>, AppError> {
+    crate::infra::http::reply(super::server::delete_canned_reply(id).await)
+}

@@ -1,6 +1,7 @@
 //! Server side of the mail desk: storage, the submit path, the member's history and the staff
 //! inbox. Every public function here checks the caller first.
 mod bulk;
+mod canned;
 mod categories;
 mod export;
 mod mails;
@@ -11,6 +12,7 @@ mod staff;
 mod submit;
 
 pub use bulk::{run as bulk_action, staff_members};
+pub use canned::{canned_replies, delete_canned_reply, save_canned_reply, update_canned_reply};
 pub use categories::{load_categories, seed_categories};
 pub use export::inquiries_csv;
 pub use mails::{auto_closed as auto_closed_mail, Addressee};
@@ -19,7 +21,5 @@ pub use member::{
 };
 pub use recategorize::recategorize;
 pub use rows::{summary, SUMMARY_COLUMNS};
-pub use staff::{
-    add_note, assign_to_me, canned_replies, inbox, inbox_inquiry, save_canned_reply, set_status, staff_reply,
-};
+pub use staff::{add_note, assign_to_me, inbox, inbox_inquiry, set_status, staff_reply};
 pub use submit::submit;

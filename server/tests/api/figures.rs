@@ -115,3 +115,30 @@ async fn supervisors_export_the_inquiries_of_a_period_without_what_members_wrote
     assert_eq!(agent.login("figures-agent@example.jp", "agent-password-1").await.0, 200);
     assert_eq!(agent.http.get(&url).send().await.unwrap().status(), 403);
 }
+
+#[tokio::test]
+async fn canned_replies_are_edited_and_deleted_by_their_author_or_a_supervisor_only() {
+    let (app, _m, boss) = desk(Clock::manual(open_hours_at())).await;
+    app.create_agent("figures-a1@example.jp", "agent-password-1").await;
+    app.create_agent("figures-a2@example.jp", "agent-password-1").await;
+    let (a1, a2) = (app.client(), app.client());
+    assert_eq!(a1.login("figures-a1@example.jp", "agent-password-1").await.0, 200);
+    assert_eq!(a2.login("figures-a2@example.jp", "agent-password-1").await.0, 200);
+    let (status, list) = a1
+        .call("inbox/canned/save", json!({ "input": { "title": "判定中のご案内", "body": "{{member_name}} 様" } }))
+        .await;
+    assert_eq!(status, 200, "{list}");
+    let id = list[0]["id"].as_i64().unwrap();
+    let edit = |title: &str| json!({ "id": id, "input": { "title": title, "body": "{{member_name}} 様、{{reference}} の件" } });
+    // Another agent may use it, not change it.
+    assert_eq!(a2.call("inbox/canned/update", edit("横取り")).await.0, 403);
+    assert_eq!(a2.call("inbox/canned/delete", json!({ "id": id })).await.0, 403);
+    // The author and a supervisor may; bad input keeps the old text.
+    let (status, list) = a1.call("inbox/canned/update", edit("判定中のご案内(改)")).await;
+    assert_eq!((status, list[0]["title"].as_str()), (200, Some("判定中のご案内(改)")), "{list}");
+    assert_eq!(a1.call("inbox/canned/update", edit("")).await.0, 422);
+    assert_eq!(boss.call("inbox/canned/update", edit("監修済み")).await.1[0]["title"], "監修済み");
+    let (status, list) = boss.call("inbox/canned/delete", json!({ "id": id })).await;
+    assert_eq!((status, list), (200, json!([])));
+    assert_eq!(a1.call("inbox/canned/delete", json!({ "id": id })).await.0, 404);
+}

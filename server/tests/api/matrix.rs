@@ -184,6 +184,8 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
             json!({ "rules": { "auto_close_days": 5, "auto_assign": false, "assign_limit": 30 } }),
         ),
         ("inbox/recategorize", Staff, json!({ "id": inquiry, "category_id": "points" })),
+        ("inbox/canned/update", Staff, json!({ "id": 999_999, "input": { "title": "定型", "body": "本文" } })),
+        ("inbox/canned/delete", Staff, json!({ "id": 999_999 })),
         ("parent/inquiry", Staff, json!({ "inquiry_id": inquiry })),
         ("parent/member", Staff, json!({ "member_id": 2 })),
         ("parent/hint", Member, json!({ "shop": "楽天市場", "used_on": "2026-11-01" })),

@@ -4,7 +4,8 @@ use crate::calendar::format_datetime;
 use crate::contact::api::get_contact_form;
 use crate::contact::history::{InquiryFacts, SummaryTable, Thread};
 use crate::contact::inbox_api::{
-    add_note, assign_to_me, canned_replies, inbox_inquiry, recategorize, save_canned_reply, set_status, staff_reply,
+    add_note, assign_to_me, canned_replies, delete_canned_reply, inbox_inquiry, recategorize, save_canned_reply,
+    set_status, staff_reply, update_canned_reply,
 };
 use crate::contact::{CannedInput, StaffInquiry, Status, ThreadInput, THREAD_MAX};
 use crate::desk::{DeskEvent, DeskFeed, DeskLink, WhoElse};
@@ -126,6 +127,10 @@ fn Workspace(
         });
     }
     let save_canned = Action::new(|input: &CannedInput| save_canned_reply(input.clone()));
+    // The canned reply last inserted: "overwrite" and "delete" act on it.
+    let chosen_canned = RwSignal::new(None::<(i64, String)>);
+    let update_canned = Action::new(|(id, input): &(i64, CannedInput)| update_canned_reply(*id, input.clone()));
+    let remove_canned = Action::new(|id: &i64| delete_canned_reply(*id));
 
     // Each action answers with the updated inquiry; show it, or the problem.
     let settle = move |result: Option<StaffResult>, clear: Option<RwSignal<String>>| match result {
@@ -167,6 +172,18 @@ fn Workspace(
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });
+    for changed in [update_canned.value(), remove_canned.value()] {
+        Effect::new(move |_| match changed.get() {
+            Some(Ok(_)) => {
+                problem.set(None);
+                chosen_canned.set(None);
+                canned_title.set(String::new());
+                canned.refetch();
+            }
+            Some(Err(e)) => problem.set(Some(e)),
+            None => {}
+        });
+    }
 
     let field_error =
         move |name: &'static str| Signal::derive(move || problem.get().and_then(|p| p.field_message(name, i18n.get())));
@@ -207,13 +224,14 @@ fn Workspace(
             Err(e) => problem.set(Some(e)),
         }
     };
+    let (member_name, reference) = (inquiry.member_name.clone(), inquiry.detail.summary.reference.clone());
     let insert_canned = move |ev| {
         let chosen = event_target_value(&ev).parse::<i64>().ok();
-        let text = canned
-            .get()
-            .and_then(Result::ok)
-            .and_then(|list| list.into_iter().find(|c| Some(c.id) == chosen))
-            .map(|c| c.body);
+        let found = canned.get().and_then(Result::ok).and_then(|list| list.into_iter().find(|c| Some(c.id) == chosen));
+        chosen_canned.set(found.as_ref().map(|c| (c.id, c.title.clone())));
+        // The member's name and the reference are known here; other placeholders stay visible
+        // for the staff member to fill.
+        let text = found.map(|c| c.body.replace("{{member_name}}", &member_name).replace("{{reference}}", &reference));
         if let Some(text) = text {
             reply.update(|r| {
                 if !r.is_empty() && !r.ends_with('\n') {
@@ -310,6 +328,21 @@ fn Workspace(
                     save_canned.dispatch(CannedInput { title: canned_title.get_untracked(), body: reply.get_untracked() });
                 }>{i18n.t(msg::CANNED_SAVE)}</button>
             </div>
+            {move || chosen_canned.get().map(|(canned_id, title)| view! {
+                <div class="actions">
+                    <span class="muted">{i18n.t(msg::CANNED_CHOSEN)} ": " {title.clone()}</span>
+                    <button type="button" on:click=move |_| {
+                        let typed = canned_title.get_untracked();
+                        let title = if typed.trim().is_empty() { title.clone() } else { typed };
+                        update_canned.dispatch((canned_id, CannedInput { title, body: reply.get_untracked() }));
+                    }>{i18n.t(msg::CANNED_OVERWRITE)}</button>
+                    <button type="button" on:click=move |_| {
+                        if window().confirm_with_message(msg::CANNED_DELETE_ASK.get(i18n.get())).unwrap_or(false) {
+                            remove_canned.dispatch(canned_id);
+                        }
+                    }>{i18n.t(msg::CANNED_DELETE)}</button>
+                </div>
+            })}
         </form>
         <section class="card notes" aria-labelledby="notes-title">
             <h2 id="notes-title">{i18n.t(msg::NOTES_TITLE)}</h2>

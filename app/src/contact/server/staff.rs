@@ -8,8 +8,7 @@ use crate::audit::AuditAction;
 use crate::auth::server::require_staff;
 use crate::calendar::Moment;
 use crate::contact::{
-    AssigneeFilter, CannedInput, CannedReply, InboxCursor, InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote,
-    Status, ThreadInput,
+    AssigneeFilter, InboxCursor, InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
 };
 use crate::error::{AppError, AppResult};
 use crate::files::server::{attach, Place};
@@ -347,28 +346,4 @@ async fn ensure_exists(id: i64) -> AppResult<()> {
     let found: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM inquiries WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?;
     found.map(|_| ()).ok_or(AppError::NotFound)
-}
-
-pub async fn canned_replies() -> AppResult<Vec<CannedReply>> {
-    require_staff().await?;
-    let state = state()?;
-    let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, title, body FROM canned_replies ORDER BY title, id")
-            .fetch_all(&state.db.pool)
-            .await?;
-    Ok(rows.into_iter().map(|(id, title, body)| CannedReply { id, title, body }).collect())
-}
-
-pub async fn save_canned_reply(input: CannedInput) -> AppResult<Vec<CannedReply>> {
-    let staff = require_staff().await?;
-    let (title, body) = input.validate()?;
-    let state = state()?;
-    sqlx::query("INSERT INTO canned_replies (title, body, created_by, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(title)
-        .bind(body)
-        .bind(staff.id)
-        .bind(state.clock.now_ms())
-        .execute(&state.db.pool)
-        .await?;
-    canned_replies().await
 }

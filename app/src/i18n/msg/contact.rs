@@ -80,6 +80,10 @@ texts! {
     REPLY_SEND = "回答を送信" / "Send reply";
     CANNED_INSERT = "定型文を挿入" / "Insert a canned reply";
     CANNED_SAVE = "定型文として保存" / "Save as canned reply";
+    CANNED_CHOSEN = "選んだ定型文" / "Chosen canned reply";
+    CANNED_OVERWRITE = "この返信の内容で上書き" / "Overwrite with this reply";
+    CANNED_DELETE = "定型文を削除" / "Delete canned reply";
+    CANNED_DELETE_ASK = "この定型文を削除しますか？" / "Delete this canned reply?";
     CANNED_TITLE = "定型文の名前" / "Canned reply name";
     NOTES_TITLE = "社内メモ(会員には表示されません)" / "Internal notes (never shown to the member)";
     NOTE_ADD = "メモを追加" / "Add note";
