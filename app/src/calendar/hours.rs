@@ -114,6 +114,24 @@ impl BusinessCalendar {
         at
     }
 
+    /// Open minutes from `from` to `to` (0 when `to` is not later): the inbox's countdown, in the
+    /// same business time due times are set in.
+    pub fn business_minutes_between<Tz: TimeZone>(&self, from: &DateTime<Tz>, to: &DateTime<Tz>) -> i64 {
+        let to = to.fixed_offset();
+        let mut at = self.next_opening(from);
+        let mut minutes = 0;
+        // Bounded like `add_business_days`: each turn counts one open day.
+        for _ in 0..4000 {
+            if at >= to {
+                break;
+            }
+            let close = self.at(at.date_naive(), self.hours.close);
+            minutes += (close.min(to) - at).num_minutes();
+            at = self.next_opening(&close);
+        }
+        minutes
+    }
+
     fn at(&self, date: NaiveDate, time: NaiveTime) -> DateTime<FixedOffset> {
         JST.from_local_datetime(&date.and_time(time))
             .single()
@@ -136,6 +154,21 @@ mod tests {
 
     fn desk() -> BusinessCalendar {
         BusinessCalendar::mail_desk(BTreeSet::new())
+    }
+
+    #[test]
+    fn business_minutes_between_count_only_open_time_and_undo_adding_them() {
+        let cal = desk();
+        // Wednesday noon to Thursday noon: 12–17 and 11–12.
+        assert_eq!(cal.business_minutes_between(&t("2026-11-25T12:00:00+09:00"), &t("2026-11-26T12:00:00+09:00")), 360);
+        // Friday 16:00 to Monday 11:30 (Monday 11/30 is a weekday): 60 + 30.
+        assert_eq!(cal.business_minutes_between(&t("2026-11-27T16:00:00+09:00"), &t("2026-11-30T11:30:00+09:00")), 90);
+        assert_eq!(cal.business_minutes_between(&t("2026-11-26T12:00:00+09:00"), &t("2026-11-25T12:00:00+09:00")), 0);
+        let start = t("2026-11-25T15:10:00+09:00");
+        for minutes in [0, 1, 110, 111, 360, 2000] {
+            let end = cal.add_business_minutes(&start, minutes);
+            assert_eq!(cal.business_minutes_between(&start, &end), minutes, "{minutes}");
+        }
     }
 
     #[test]

@@ -215,6 +215,9 @@ pub struct InboxRow {
     pub member_name: String,
     pub assignee_name: Option<String>,
     pub overdue: bool,
+    /// Open and not yet due: business minutes left (the desk's hours and closures count).
+    #[serde(default)]
+    pub due_in_minutes: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -142,3 +142,25 @@ async fn canned_replies_are_edited_and_deleted_by_their_author_or_a_supervisor_o
     assert_eq!((status, list), (200, json!([])));
     assert_eq!(a1.call("inbox/canned/delete", json!({ "id": id })).await.0, 404);
 }
+
+#[tokio::test]
+async fn the_inbox_counts_down_in_business_time() {
+    let clock = Clock::manual(open_hours_at());
+    let (_app, m, boss) = desk(clock.clone()).await;
+    // Wednesday noon: due Thursday noon, 360 minutes of desk time away (12–17, then 11–12).
+    submit(&m, "figures-inquiry-t").await;
+    let filter =
+        json!({ "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": false } });
+    let (status, page) = boss.call("inbox/list", filter.clone()).await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["rows"][0]["due_in_minutes"], 360, "{page}");
+    // Past the close the clock stops: at 20:00 the same hour is left as at 17:00.
+    clock.advance(chrono::Duration::hours(8));
+    assert_eq!(boss.login("figures-boss@example.jp", "staff-password-1").await.0, 200);
+    assert_eq!(boss.call("inbox/list", filter.clone()).await.1["rows"][0]["due_in_minutes"], 60);
+    // Overdue: no countdown, the overdue mark instead.
+    clock.advance(chrono::Duration::hours(17));
+    assert_eq!(boss.login("figures-boss@example.jp", "staff-password-1").await.0, 200);
+    let row = &boss.call("inbox/list", filter).await.1["rows"][0];
+    assert_eq!((row["due_in_minutes"].clone(), row["overdue"].clone()), (json!(null), json!(true)));
+}

@@ -94,6 +94,9 @@ fn Inbox() -> impl IntoView {
                                             <td>
                                                 {move || format_datetime(&due, i18n.get())}
                                                 {r.overdue.then(|| view! { " " <span class="badge overdue">{i18n.t(msg::OVERDUE)}</span> })}
+                                                {r.due_in_minutes.map(|m| view! {
+                                                    " " <span class="muted countdown">{i18n.t(msg::DUE_IN)} " " {m / 60} ":" {format!("{:02}", m % 60)}</span>
+                                                })}
                                             </td>
                                         </tr>
                                     }

@@ -6,7 +6,8 @@ use super::rows::{summary, SUMMARY_COLUMNS};
 use crate::audit::server as audit;
 use crate::audit::AuditAction;
 use crate::auth::server::require_staff;
-use crate::calendar::Moment;
+use crate::calendar::store::load_closures;
+use crate::calendar::{BusinessCalendar, Moment};
 use crate::contact::{
     AssigneeFilter, InboxCursor, InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
 };
@@ -58,17 +59,24 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<InboxPage> {
     }
     let fetched = query.fetch_all(&state.db.pool).await?;
     let more = fetched.len() > PAGE;
+    let calendar = BusinessCalendar::mail_desk(load_closures(&state.db).await?);
+    let now_at = state.clock.now();
     let rows = fetched
         .iter()
         .take(PAGE)
         .map(|r| {
             let summary = summary(r, &categories)?;
             let overdue = summary.status.is_open() && summary.due_at.millis() < now;
+            let due_in_minutes = (summary.status.is_open() && !overdue).then(|| {
+                let due = chrono::DateTime::from_timestamp_millis(summary.due_at.millis()).unwrap_or_default();
+                calendar.business_minutes_between(&now_at, &due.fixed_offset())
+            });
             Ok(InboxRow {
                 summary,
                 member_name: r.try_get("member_name")?,
                 assignee_name: r.try_get("assignee_name")?,
                 overdue,
+                due_in_minutes,
             })
         })
         .collect::<AppResult<Vec<_>>>()?;

@@ -70,6 +70,7 @@ texts! {
     MEMBER = "会員" / "Member";
     ASSIGNEE = "担当" / "Assignee";
     OVERDUE = "期限超過" / "Overdue";
+    DUE_IN = "営業時間であと" / "Business time left";
     INBOX_EMPTY = "該当するお問い合わせはありません。" / "No inquiries match.";
     INBOX_MORE = "次の100件" / "Next 100";
     INBOX_FIRST = "最初から" / "From the top";
