@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login, sendPointsInquiry, staff, uniqueEmail } from './helpers';
 
-// Issue #23: staff fix a wrong category (the member's answers stay as written) and keep their
+// Issue #23: the inbox's countdown; staff fix a wrong category (the member's answers stay as written) and keep their
 // canned replies tidy — overwrite one with a better text, delete one — from the inquiry page.
 
 test('staff move an inquiry to another category and overwrite, use and delete a canned reply', async ({ browser }) => {
@@ -10,6 +10,9 @@ test('staff move an inquiry to another category and overwrite, use and delete a 
 
   const desk = await (await browser.newContext()).newPage();
   await login(desk, staff.email, staff.password, '/admin/inquiries');
+  // The inbox counts down in desk time: sent Wednesday just after noon (the clock starts there
+  // and runs), due Thursday at the same time: 12–17 and 11–12 of open desk, less what has passed.
+  await expect(desk.getByRole('row').filter({ hasText: reference })).toContainText(/営業時間であと (6:00|5:[0-5]\d)/);
   await desk.getByRole('link', { name: reference }).click();
   await expect(desk.getByRole('heading', { name: reference })).toBeVisible();
 
