@@ -195,20 +195,21 @@ async fn the_public_pages_take_the_corpus_in_path_and_query_and_echo_none_of_it(
 }
 
 #[tokio::test]
-async fn the_audit_export_takes_the_corpus_in_its_query() {
+async fn the_exports_take_the_corpus_in_their_query() {
     let w = crate::matrix::world().await;
+    let exports = [("audit.csv", &["actor_id", "action", "from", "to"][..]), ("inquiries.csv", &["from", "to"][..])];
     for value in hostile_strings().into_iter().filter(|v| v.len() <= 6_000) {
-        for key in ["actor_id", "action", "from", "to"] {
+        for (export, key) in exports.iter().flat_map(|(e, keys)| keys.iter().map(move |k| (*e, *k))) {
             let response = w
                 .staff
                 .http
-                .get(format!("{}/api/admin/audit.csv", w.app.address))
+                .get(format!("{}/api/admin/{export}", w.app.address))
                 .query(&[(key, value.as_str())])
                 .send()
                 .await
                 .expect("an answer");
             let status = response.status().as_u16();
-            assert!(status < 500, "{status} for {key}={value:?}");
+            assert!(status < 500, "{status} for {export} {key}={value:?}");
         }
     }
 }

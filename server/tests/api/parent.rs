@@ -345,3 +345,17 @@ async fn check_config_reaches_the_parent_site_with_the_right_key_and_names_a_wro
     let said = String::from_utf8_lossy(&wrong.stderr);
     assert!(said.contains("parent site") && said.contains("401"), "{said}");
 }
+
+#[tokio::test]
+async fn the_hint_limit_holds_when_a_member_asks_many_times_at_once() {
+    let site = parent_site().await;
+    let app = app_with_parent(&site, |s| s.limits.parent_hint = app::infra::limits::RateLimit::new(5, 3600)).await;
+    let m = linked_member(&app, "parent-race@example.jp", "p-8008").await;
+    let asks = (0..12).map(|i| {
+        let day = format!("2026-11-{:02}", 1 + i);
+        m.call("parent/hint", json!({ "shop": "楽天市場", "used_on": day }))
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(asks).await.into_iter().map(|(s, _)| s).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 5, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 7, "{statuses:?}");
+}

@@ -1,7 +1,7 @@
 //! The three look-ups: an inquiry's claim (staff), a member's recent clicks (staff), and the
 //! wizard's judgement-date hint (the member, about their own account). Each is recorded in
 //! `parent_lookups`; staff ones are audited in the same transaction (personal data).
-use super::connector::{Connector, Query};
+use super::connector::Query;
 use super::suggestion;
 use crate::audit::server as audit;
 use crate::audit::AuditAction;
@@ -121,10 +121,6 @@ async fn record(state: &AppState, r: Record<'_>) -> AppResult<()> {
     Ok(())
 }
 
-fn connector(state: &AppState) -> Option<Arc<Connector>> {
-    state.parent.clone()
-}
-
 pub async fn for_inquiry(inquiry_id: i64) -> AppResult<ParentPanel> {
     let staff = require_staff().await?;
     let state = state()?;
@@ -136,7 +132,7 @@ pub async fn for_inquiry(inquiry_id: i64) -> AppResult<ParentPanel> {
     .fetch_optional(&state.db.pool)
     .await?;
     let (member_id, subject, fields, withdrawn_at) = row.ok_or(AppError::NotFound)?;
-    let Some(connector) = connector(&state) else { return Ok(ParentPanel::Hidden) };
+    let Some(connector) = state.parent.clone() else { return Ok(ParentPanel::Hidden) };
     let Some((shop, used_on)) = claim(&fields) else { return Ok(ParentPanel::Hidden) };
     let Some(subject) = subject.filter(|_| withdrawn_at.is_none()) else { return Ok(ParentPanel::NotLinked) };
     let days = state.settings.parent_api_window_days.clamp(0, 31);
@@ -164,7 +160,7 @@ pub async fn for_member(member_id: i64) -> AppResult<ParentPanel> {
             .fetch_optional(&state.db.pool)
             .await?;
     let (subject, withdrawn_at) = row.ok_or(AppError::NotFound)?;
-    let Some(connector) = connector(&state) else { return Ok(ParentPanel::Hidden) };
+    let Some(connector) = state.parent.clone() else { return Ok(ParentPanel::Hidden) };
     let Some(subject) = subject.filter(|_| withdrawn_at.is_none()) else { return Ok(ParentPanel::NotLinked) };
     let to = today(&state);
     let q = Query { subject, shop: None, from: shift(to, -RECENT_DAYS), to };
@@ -195,7 +191,7 @@ pub async fn hint(shop: &str, used_on: &str) -> AppResult<Option<Day>> {
     let used_on =
         Day::parse(used_on.trim()).ok_or_else(|| AppError::field(USED_ON_FIELD, ValidationError::InvalidDate))?;
     let state = state()?;
-    let Some(connector) = connector(&state) else { return Ok(None) };
+    let Some(connector) = state.parent.clone() else { return Ok(None) };
     let row: Option<(Option<String>,)> = sqlx::query_as("SELECT sso_subject FROM users WHERE id = $1")
         .bind(member.id)
         .fetch_optional(&state.db.pool)
