@@ -9,6 +9,8 @@ pub mod inbox_api;
 mod schema;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod tags;
+pub mod views;
 #[cfg(feature = "ssr")]
 pub use server::history_for as server_history_for;
 mod types;

@@ -3,7 +3,6 @@
 //! parent-site id). Japanese-aware — the help center's normalization, words of any length — and
 //! served by each database's own full-text machinery (`server::query`).
 pub mod api;
-mod bulk_bar;
 mod page;
 mod search_box;
 #[cfg(feature = "ssr")]

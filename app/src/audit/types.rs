@@ -33,10 +33,13 @@ pub enum AuditAction {
     ParentLookup,
     WebhookResend,
     Recategorize,
+    Tag,
+    TagsManage,
+    Merge,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -64,6 +67,9 @@ impl AuditAction {
         AuditAction::ParentLookup,
         AuditAction::WebhookResend,
         AuditAction::Recategorize,
+        AuditAction::Tag,
+        AuditAction::TagsManage,
+        AuditAction::Merge,
     ];
 
     /// The stored name (and the CSV's).
@@ -114,6 +120,9 @@ impl AuditAction {
             AuditAction::ParentLookup => ("parent_lookup", "親サイトのデータ照会", "Parent-site data looked up"),
             AuditAction::WebhookResend => ("webhook_resend", "Webhook の再送", "Webhook resent"),
             AuditAction::Recategorize => ("recategorize", "カテゴリの変更", "Inquiry recategorized"),
+            AuditAction::Tag => ("tag", "タグの付け外し", "Tag applied or removed"),
+            AuditAction::TagsManage => ("tags_manage", "タグ一覧の変更", "Tag list changed"),
+            AuditAction::Merge => ("merge", "お問い合わせの統合", "Inquiries merged"),
         }
     }
 }
@@ -160,8 +169,8 @@ mod tests {
     fn names_round_trip_and_match_the_migrations_check() {
         // The newest migration that sets the list, on each backend.
         let checks = [
-            include_str!("../../migrations/sqlite/0026_desk_figures.sql"),
-            include_str!("../../migrations/postgres/0026_desk_figures.sql"),
+            include_str!("../../migrations/sqlite/0027_desk_tags_views.sql"),
+            include_str!("../../migrations/postgres/0027_desk_tags_views.sql"),
         ];
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));

@@ -1,4 +1,4 @@
-//! Acting on many inquiries at once (issue #23): assign to a colleague, set a priority, close, or
+//! Acting on many inquiries at once (issue #23): assign to a colleague, set a priority, tag, close, or
 //! send one answer to each — its own reply mail, with placeholders filled per inquiry, and never
 //! to an inquiry whose thread moved on since the staff member looked (skipped and reported).
 use crate::domain::{check_multiline, ValidationError};
@@ -30,6 +30,16 @@ impl Priority {
         }
     }
 
+    /// Its place in the priority order (urgent 0 … low 3), as the inbox's index sorts it.
+    pub fn rank(self) -> i64 {
+        match self {
+            Priority::Urgent => 0,
+            Priority::High => 1,
+            Priority::Normal => 2,
+            Priority::Low => 3,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Priority> {
         Priority::ALL.into_iter().find(|p| p.as_str() == s)
     }
@@ -51,6 +61,11 @@ pub enum BulkAction {
         staff_id: i64,
     },
     Priority(Priority),
+    /// Puts a tag on each (`on`), or takes it off.
+    Tag {
+        tag_id: i64,
+        on: bool,
+    },
     Close,
     /// One answer, its placeholders filled per inquiry; `close` closes each as it is answered.
     Answer {

@@ -61,3 +61,10 @@ pub async fn update_canned_reply(id: i64, input: CannedInput) -> Result<Vec<Cann
 pub async fn delete_canned_reply(id: i64) -> Result<Vec<CannedReply>, AppError> {
     crate::infra::http::reply(super::server::delete_canned_reply(id).await)
 }
+
+/// Merges `other` into `into` (the same member's): thread, notes, files and tags move; `other`
+/// closes pointing at `into`. Audited.
+#[server(prefix = "/api", endpoint = "inbox/merge", input = Json)]
+pub async fn merge_inquiries(into: i64, other: i64) -> Result<StaffInquiry, AppError> {
+    crate::infra::http::reply(super::server::merge(into, other).await)
+}

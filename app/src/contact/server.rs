@@ -4,12 +4,16 @@ mod bulk;
 mod canned;
 mod categories;
 mod export;
+mod inbox_query;
 mod mails;
 mod member;
+mod merge;
 mod recategorize;
 mod rows;
 mod staff;
 mod submit;
+pub mod tags;
+pub mod views;
 
 pub use bulk::{run as bulk_action, staff_members};
 pub use canned::{canned_replies, delete_canned_reply, save_canned_reply, update_canned_reply};
@@ -19,6 +23,7 @@ pub use mails::{auto_closed as auto_closed_mail, Addressee};
 pub use member::{
     back_to_desk, due_after_member_wrote, follow_up, history_for, my_inquiries, my_inquiry, unread_replies,
 };
+pub use merge::merge;
 pub use recategorize::recategorize;
 pub use rows::{summary, SUMMARY_COLUMNS};
 pub use staff::{add_note, assign_to_me, inbox, inbox_inquiry, set_status, staff_reply};

@@ -182,6 +182,20 @@ pub enum AssigneeFilter {
     Anyone,
     Me,
     Unassigned,
+    /// A colleague's inquiries (a staff account id).
+    Colleague(i64),
+}
+
+/// The inbox's orders, each served by its own index (keyset paging on every one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum InboxSort {
+    /// The earliest due first.
+    #[default]
+    Due,
+    /// The most recently changed first (a reply, a follow-up, a status, a tag…).
+    LastActivity,
+    /// Urgent first, then high, normal, low; the earliest due first within each.
+    Priority,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,15 +204,40 @@ pub struct InboxFilter {
     pub category_id: Option<String>,
     pub assignee: AssigneeFilter,
     pub overdue_only: bool,
+    /// Open and due within the next business hour (the desk's hours and closures count).
+    #[serde(default)]
+    pub due_soon: bool,
+    #[serde(default)]
+    pub priority: Option<crate::contact::bulk::Priority>,
+    #[serde(default)]
+    pub tag_id: Option<i64>,
+    /// The member has written into it by mail (the mail channel).
+    #[serde(default)]
+    pub by_mail: bool,
+    /// Mail about it is held in the unmatched list (another sender, closed, …).
+    #[serde(default)]
+    pub unmatched_mail: bool,
+    #[serde(default)]
+    pub sort: InboxSort,
     /// The page after this row (keyset paging: no OFFSET scan however deep the list goes).
     #[serde(default)]
     pub after: Option<InboxCursor>,
 }
 
-/// Where a page of the inbox ends: its last row's due time and id (the list's order).
+impl InboxFilter {
+    /// The same filter from its first page (what a saved view keeps).
+    pub fn first_page(&self) -> InboxFilter {
+        InboxFilter { after: None, ..self.clone() }
+    }
+}
+
+/// Where a page of the inbox ends, in the list's order: its last row's priority rank (the
+/// priority order only), sort key (due time or last activity) and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxCursor {
-    pub due_at: i64,
+    #[serde(default)]
+    pub rank: i64,
+    pub key: i64,
     pub id: i64,
 }
 
@@ -218,6 +257,16 @@ pub struct InboxRow {
     /// Open and not yet due: business minutes left (the desk's hours and closures count).
     #[serde(default)]
     pub due_in_minutes: Option<i64>,
+    #[serde(default)]
+    pub priority: crate::contact::bulk::Priority,
+    #[serde(default)]
+    pub tags: Vec<crate::contact::tags::Tag>,
+    /// When it last changed (the "last activity" order).
+    #[serde(default)]
+    pub updated_at: i64,
+    /// The newest message in its thread (0 when none): what a bulk answer checks it against.
+    #[serde(default)]
+    pub last_message_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +301,13 @@ pub struct StaffInquiry {
     /// Where it is filed now (staff may move it: `inbox/recategorize`).
     #[serde(default)]
     pub category_id: String,
+    #[serde(default)]
+    pub priority: crate::contact::bulk::Priority,
+    #[serde(default)]
+    pub tags: Vec<crate::contact::tags::Tag>,
+    /// Merged into another inquiry (its id and reference): the thread lives there now.
+    #[serde(default)]
+    pub merged_into: Option<(i64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 //! `/admin/search?q=…`: what the staff search found — inquiries, chats and members, each linking
 //! to its page, with the words marked in a snippet. Member-written text is shown as text.
 use super::api::search;
-use super::bulk_bar::BulkBar;
 use super::{ChatHit, InquiryHit, Marked, MemberHit};
 use crate::admin::StaffGate;
 use crate::calendar::format_datetime;
 use crate::contact::bulk::BulkItem;
+use crate::contact::inbox::BulkBar;
 use crate::contact::StatusBadge;
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;

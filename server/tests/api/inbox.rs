@@ -194,7 +194,7 @@ async fn the_inbox_pages_by_keyset_without_skipping_or_repeating() {
     sorted.dedup();
     assert_eq!(sorted, seen, "in due order, no repeats");
     // The cursor combines with filters: only unassigned, from the middle.
-    let middle = json!({ "due_at": seen[149].0, "id": seen[149].1 });
+    let middle = json!({ "key": seen[149].0, "id": seen[149].1 });
     let (_, rest) = staff
         .call("inbox/list", json!({ "filter": { "status": "New", "category_id": "points", "assignee": "Unassigned", "overdue_only": false, "after": middle } }))
         .await;

@@ -15,6 +15,7 @@ mod chat_team;
 mod collision;
 mod contact;
 mod desk;
+mod desk_views;
 mod faq;
 mod figures;
 mod files;

@@ -1,3 +1,4 @@
+use super::tools::InquiryTools;
 use crate::admin::StaffGate;
 use crate::auth::use_session;
 use crate::calendar::format_datetime;
@@ -288,6 +289,7 @@ fn Workspace(
                 <button type="button" on:click=move |_| { move_category.dispatch(category_choice.get_untracked()); }>{i18n.t(msg::RECATEGORIZE)}</button>
             </div>
         </div>
+        <InquiryTools inquiry=inquiry.clone() problem=problem on_update=on_update />
         <InquiryFacts detail=inquiry.detail.clone() />
         <Thread messages=inquiry.detail.thread.clone() member_view=false />
         {(!evidence.is_empty()).then(|| view! {

@@ -1,9 +1,14 @@
+use super::bulk_bar::BulkBar;
+use super::filters::InboxFilters;
+use super::tag_admin::TagAdmin;
+use super::views::SavedViews;
 use crate::admin::StaffGate;
+use crate::auth::use_session;
 use crate::calendar::format_datetime;
-use crate::contact::api::get_contact_form;
+use crate::contact::bulk::{BulkItem, Priority};
 use crate::contact::history::StatusBadge;
 use crate::contact::inbox_api::inbox;
-use crate::contact::{AssigneeFilter, InboxFilter, Status};
+use crate::contact::InboxFilter;
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,66 +21,53 @@ pub fn InboxPage() -> impl IntoView {
 #[component]
 fn Inbox() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let filter = RwSignal::new(InboxFilter::default());
     // One page at a time (100 rows); `after` says which.
     let rows = LocalResource::new(move || inbox(filter.get()));
-    let form = LocalResource::new(get_contact_form);
-    let categories = move || form.get().and_then(Result::ok).map(|f| f.categories).unwrap_or_default();
+    // The selection for the bulk bar: emptied whenever the list shows something else.
+    let selected = RwSignal::new(Vec::<BulkItem>::new());
+    Effect::new(move |_| {
+        filter.track();
+        selected.set(Vec::new());
+    });
+    let toggle = move |item: BulkItem, on: bool| {
+        selected.update(|s| {
+            s.retain(|x| x.inquiry_id != item.inquiry_id);
+            if on {
+                s.push(item);
+            }
+        })
+    };
     view! {
         <section aria-labelledby="inbox-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
             <h1 id="inbox-title">{i18n.t(msg::INBOX_TITLE)}</h1>
-            <form class="filters card" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="filter-status">{i18n.t(msg::FILTER_STATUS)}</label>
-                    <select id="filter-status" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| *f = InboxFilter { status: Status::parse(&v), after: None, ..f.clone() });
-                    }>
-                        <option value="">{i18n.t(msg::FILTER_ANY)}</option>
-                        {Status::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{move || s.label(i18n.get())}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-category">{i18n.t(msg::FILTER_CATEGORY)}</label>
-                    <select id="filter-category" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        filter.update(|f| *f = InboxFilter { category_id: (!v.is_empty()).then_some(v), after: None, ..f.clone() });
-                    }>
-                        <option value="">{i18n.t(msg::FILTER_ANY)}</option>
-                        {move || categories().into_iter().map(|c| view! { <option value=c.id.clone()>{c.name.get(i18n.get()).to_owned()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-assignee">{i18n.t(msg::FILTER_ASSIGNEE)}</label>
-                    <select id="filter-assignee" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let assignee = match v.as_str() { "me" => AssigneeFilter::Me, "none" => AssigneeFilter::Unassigned, _ => AssigneeFilter::Anyone };
-                        filter.update(|f| *f = InboxFilter { assignee, after: None, ..f.clone() });
-                    }>
-                        <option value="">{i18n.t(msg::FILTER_ANY)}</option>
-                        <option value="me">{i18n.t(msg::FILTER_ME)}</option>
-                        <option value="none">{i18n.t(msg::FILTER_UNASSIGNED)}</option>
-                    </select>
-                </div>
-                <label class="choice">
-                    <input type="checkbox" on:change=move |ev| filter.update(|f| *f = InboxFilter { overdue_only: event_target_checked(&ev), after: None, ..f.clone() }) />
-                    <span>{i18n.t(msg::FILTER_OVERDUE)}</span>
-                </label>
-            </form>
+            <SavedViews filter />
+            <InboxFilters filter />
             {move || match rows.get() {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p role="alert">{move || e.message(i18n.get())}</p> }.into_any(),
                 Some(Ok(page)) if page.rows.is_empty() => view! { <p>{i18n.t(msg::INBOX_EMPTY)}</p> }.into_any(),
-                Some(Ok(page)) => view! {
+                Some(Ok(page)) => {
+                    let every = StoredValue::new(page.rows.iter()
+                        .map(|r| BulkItem { inquiry_id: r.summary.id, seen_message_id: r.last_message_id })
+                        .collect::<Vec<_>>());
+                    view! {
                     <div class="table-wrap">
                         <table>
                             <thead>
                                 <tr>
+                                    <th scope="col">
+                                        <input type="checkbox" aria-label=move || msg::BULK_SELECT_ALL.get(i18n.get())
+                                            prop:checked=move || every.with_value(|a| selected.with(|s| s.len() == a.len()))
+                                            on:change=move |ev| selected.set(if event_target_checked(&ev) { every.get_value() } else { Vec::new() }) />
+                                    </th>
                                     <th scope="col">{i18n.t(msg::DONE_REFERENCE)}</th>
                                     <th scope="col">{i18n.t(msg::CATEGORY)}</th>
                                     <th scope="col">{i18n.t(msg::MEMBER)}</th>
                                     <th scope="col">{i18n.t(msg::STATUS)}</th>
+                                    <th scope="col">{i18n.t(msg::PRIORITY)}</th>
                                     <th scope="col">{i18n.t(msg::ASSIGNEE)}</th>
                                     <th scope="col">{i18n.t(msg::DUE_AT)}</th>
                                 </tr>
@@ -84,12 +76,24 @@ fn Inbox() -> impl IntoView {
                                 {page.rows.into_iter().map(|r| {
                                     let name = StoredValue::new(r.summary.category.clone());
                                     let due = r.summary.due_at;
+                                    let item = BulkItem { inquiry_id: r.summary.id, seen_message_id: r.last_message_id };
+                                    let reference = r.summary.reference.clone();
+                                    let priority = r.priority;
                                     view! {
                                         <tr class:overdue=r.overdue>
-                                            <td><A href=format!("/admin/inquiries/{}", r.summary.id)>{r.summary.reference.clone()}</A></td>
+                                            <td>
+                                                <input type="checkbox" aria-label=move || format!("{} {reference}", msg::SELECT_ROW.get(i18n.get()))
+                                                    prop:checked=move || selected.with(|s| s.iter().any(|x| x.inquiry_id == item.inquiry_id))
+                                                    on:change=move |ev| toggle(item, event_target_checked(&ev)) />
+                                            </td>
+                                            <td>
+                                                <A href=format!("/admin/inquiries/{}", r.summary.id)>{r.summary.reference.clone()}</A>
+                                                {r.tags.into_iter().map(|t| view! { " " <span class="tag">{t.name}</span> }).collect_view()}
+                                            </td>
                                             <td>{move || name.with_value(|n| n.get(i18n.get()).to_owned())}</td>
                                             <td>{r.member_name}</td>
                                             <td><StatusBadge status=r.summary.status /></td>
+                                            <td class:urgent=priority == Priority::Urgent>{move || priority.label(i18n.get())}</td>
                                             <td>{r.assignee_name.unwrap_or_else(|| msg::UNASSIGNED.get(i18n.get_untracked()).to_owned())}</td>
                                             <td>
                                                 {move || format_datetime(&due, i18n.get())}
@@ -113,8 +117,14 @@ fn Inbox() -> impl IntoView {
                             <button type="button" on:click=move |_| filter.update(|f| f.after = Some(next))>{i18n.t(msg::INBOX_MORE)}</button>
                         })}
                     </p>
-                }.into_any(),
+                }.into_any()
+                }
             }}
+            // Kept mounted across the refetch after an action, so its report stays on screen.
+            <div hidden=move || selected.with(Vec::is_empty) && !rows.with(|r| matches!(r, Some(Ok(p)) if !p.rows.is_empty()))>
+                <BulkBar selected on_done=move || rows.refetch() />
+            </div>
+            {move || session.user().is_some_and(|u| u.is_supervisor()).then(|| view! { <TagAdmin /> })}
         </section>
     }
 }

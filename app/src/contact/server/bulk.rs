@@ -66,6 +66,13 @@ pub async fn run(input: BulkInput) -> AppResult<BulkReport> {
             return Err(AppError::field("staff_id", ValidationError::InvalidChoice));
         }
     }
+    if let BulkAction::Tag { tag_id, .. } = input.action {
+        let known: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM tags WHERE id = $1").bind(tag_id).fetch_optional(&state.db.pool).await?;
+        if known.is_none() {
+            return Err(AppError::field("tag_id", ValidationError::InvalidChoice));
+        }
+    }
     let ip = audit::request_ip(&state);
     let mut report = BulkReport::default();
     // An inquiry listed twice is acted on once (the first listing counts).
@@ -146,6 +153,13 @@ async fn one(
                 .await?;
             audit::record(&mut *tx, staff.id, AuditAction::Priority, &format!("{target} {}", p.as_str()), ip, now)
                 .await?;
+            Outcome::Done
+        }
+        BulkAction::Tag { tag_id, on } => {
+            if super::tags::set(tx, id, *tag_id, *on, now).await? {
+                let target = format!("{target} tag:{tag_id} {}", if *on { "on" } else { "off" });
+                audit::record(&mut *tx, staff.id, AuditAction::Tag, &target, ip, now).await?;
+            }
             Outcome::Done
         }
         BulkAction::Close if t.status == "closed" => Outcome::Skipped(SkipReason::Closed),

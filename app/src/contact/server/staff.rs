@@ -1,5 +1,6 @@
 //! The staff inbox. Every function starts with `require_staff()`.
 use super::categories::load_categories;
+use super::inbox_query;
 use super::mails;
 use super::member::load_detail;
 use super::rows::{summary, SUMMARY_COLUMNS};
@@ -8,9 +9,8 @@ use crate::audit::AuditAction;
 use crate::auth::server::require_staff;
 use crate::calendar::store::load_closures;
 use crate::calendar::{BusinessCalendar, Moment};
-use crate::contact::{
-    AssigneeFilter, InboxCursor, InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput,
-};
+use crate::contact::bulk::Priority;
+use crate::contact::{InboxFilter, InboxPage, InboxRow, StaffInquiry, StaffNote, Status, ThreadInput};
 use crate::error::{AppError, AppResult};
 use crate::files::server::{attach, Place};
 use crate::infra::http::state;
@@ -22,45 +22,23 @@ use sqlx::Row;
 /// Rows per inbox page.
 const PAGE: usize = 100;
 
-/// Inquiries matching the filter, the most urgent (earliest due) first, a page at a time. Keyset
-/// paging on (due time, id), which the `inquiries_due_id` index serves: page 1,000 costs what page
-/// one does, and a row arriving meanwhile is neither skipped nor shown twice.
+/// Inquiries matching the filter in the chosen order, a page at a time. Keyset paging on the
+/// order's own columns, each served by an index (`inquiries_due_id`, `inquiries_updated_id`,
+/// `inquiries_priority_due`): page 1,000 costs what page one does, and a row arriving meanwhile
+/// is neither skipped nor shown twice.
 pub async fn inbox(filter: InboxFilter) -> AppResult<InboxPage> {
     let staff = require_staff().await?;
     let state = state()?;
     let now = state.clock.now_ms();
     let categories = load_categories(&state.db).await?;
-    // Optional filters as "parameter is NULL or matches", so the statement is one fixed text.
-    let assignee_clause = match filter.assignee {
-        AssigneeFilter::Anyone => "",
-        AssigneeFilter::Me => "AND i.assignee_id = $7",
-        AssigneeFilter::Unassigned => "AND i.assignee_id IS NULL",
-    };
-    // No cursor: start before every row.
-    let after = filter.after.unwrap_or(InboxCursor { due_at: i64::MIN, id: i64::MIN });
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS}, m.display_name AS member_name, a.display_name AS assignee_name
-         FROM inquiries i JOIN users m ON m.id = i.member_id LEFT JOIN users a ON a.id = i.assignee_id
-         WHERE ($1 = '' OR i.status = $1) AND ($2 = '' OR i.category_id = $2)
-           AND ($3 = 0 OR (i.status IN ('new', 'in_progress') AND i.due_at < $4))
-           AND (i.due_at > $5 OR (i.due_at = $5 AND i.id > $6)) {assignee_clause}
-         ORDER BY i.due_at, i.id LIMIT {}",
-        PAGE + 1
-    );
-    let mut query = sqlx::query(&sql)
-        .bind(filter.status.map(|s| s.as_str()).unwrap_or(""))
-        .bind(filter.category_id.clone().unwrap_or_default())
-        .bind(i64::from(filter.overdue_only))
-        .bind(now)
-        .bind(after.due_at)
-        .bind(after.id);
-    if filter.assignee == AssigneeFilter::Me {
-        query = query.bind(staff.id);
-    }
-    let fetched = query.fetch_all(&state.db.pool).await?;
-    let more = fetched.len() > PAGE;
     let calendar = BusinessCalendar::mail_desk(load_closures(&state.db).await?);
     let now_at = state.clock.now();
+    let soon = calendar.add_business_minutes(&now_at, DUE_SOON_MINUTES).timestamp_millis();
+    let query = inbox_query::build(&filter, staff.id, now, soon, PAGE + 1);
+    let fetched = query.fetch_all(&state.db.pool).await?;
+    let more = fetched.len() > PAGE;
+    let ids: Vec<i64> = fetched.iter().take(PAGE).map(|r| r.try_get("id")).collect::<Result<_, _>>()?;
+    let mut tags = super::tags::tags_of(&state.db, &ids).await?;
     let rows = fetched
         .iter()
         .take(PAGE)
@@ -71,22 +49,26 @@ pub async fn inbox(filter: InboxFilter) -> AppResult<InboxPage> {
                 let due = chrono::DateTime::from_timestamp_millis(summary.due_at.millis()).unwrap_or_default();
                 calendar.business_minutes_between(&now_at, &due.fixed_offset())
             });
+            let priority: String = r.try_get("priority")?;
             Ok(InboxRow {
+                tags: tags.remove(&summary.id).unwrap_or_default(),
                 summary,
                 member_name: r.try_get("member_name")?,
                 assignee_name: r.try_get("assignee_name")?,
                 overdue,
                 due_in_minutes,
+                priority: Priority::parse(&priority).unwrap_or_default(),
+                updated_at: r.try_get("updated_at")?,
+                last_message_id: r.try_get("last_message_id")?,
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
-    let next = if more {
-        rows.last().map(|r| InboxCursor { due_at: r.summary.due_at.millis(), id: r.summary.id })
-    } else {
-        None
-    };
+    let next = if more { rows.last().map(|r| inbox_query::cursor(filter.sort, r)) } else { None };
     Ok(InboxPage { rows, next })
 }
+
+/// "Due soon": open and due within this many business minutes (the due-soon alert's hour).
+pub const DUE_SOON_MINUTES: i64 = 60;
 
 /// The inquiry for staff; opening it is a view of the member's personal data, so it is audited.
 pub async fn inbox_inquiry(id: i64) -> AppResult<StaffInquiry> {
@@ -107,6 +89,9 @@ struct StaffRow {
     last_message_id: i64,
     mail_failing_at: Option<i64>,
     category_id: String,
+    priority: String,
+    merged_into: Option<i64>,
+    merged_reference: Option<String>,
 }
 
 pub(super) async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
@@ -115,9 +100,9 @@ pub(super) async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
     let row: StaffRow = sqlx::query_as(
         "SELECT m.id AS member_id, m.display_name AS member_name, m.email AS member_email, a.display_name AS assignee_name,
                 i.assignee_id, COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0) AS last_message_id,
-                m.mail_failing_at, i.category_id
+                m.mail_failing_at, i.category_id, i.priority, i.merged_into, g.reference AS merged_reference
          FROM inquiries i JOIN users m ON m.id = i.member_id
-         LEFT JOIN users a ON a.id = i.assignee_id WHERE i.id = $1",
+         LEFT JOIN users a ON a.id = i.assignee_id LEFT JOIN inquiries g ON g.id = i.merged_into WHERE i.id = $1",
     )
     .bind(id)
     .fetch_one(&state.db.pool)
@@ -131,6 +116,9 @@ pub(super) async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
         last_message_id,
         mail_failing_at,
         category_id,
+        priority,
+        merged_into,
+        merged_reference,
     } = row;
     let notes = sqlx::query(
         "SELECT u.display_name, n.body, n.created_at FROM inquiry_notes n JOIN users u ON u.id = n.author_id WHERE n.inquiry_id = $1 ORDER BY n.id",
@@ -167,6 +155,9 @@ pub(super) async fn staff_view(id: i64) -> AppResult<StaffInquiry> {
         member_mail_failing: mail_failing_at.is_some(),
         parent_evidence: crate::parent::server::evidence::for_inquiry(&state.db, id).await?,
         category_id,
+        priority: Priority::parse(&priority).unwrap_or_default(),
+        tags: super::tags::tags_of(&state.db, &[id]).await?.remove(&id).unwrap_or_default(),
+        merged_into: merged_into.map(|m| (m, merged_reference.unwrap_or_default())),
     })
 }
 

@@ -189,6 +189,17 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ("parent/deflections", Staff, json!({})),
         ("admin/webhooks", Supervisor, json!({ "before_id": null })),
         ("admin/webhooks/resend", Supervisor, json!({ "id": 1 })),
+        ("inbox/tags", Staff, json!({})),
+        ("admin/tags/change", Supervisor, json!({ "change": { "Create": { "name": "要確認" } } })),
+        ("inbox/tag", Staff, json!({ "id": inquiry, "tag_id": 999_999, "on": true })),
+        ("inbox/views", Staff, json!({})),
+        (
+            "inbox/views/save",
+            Staff,
+            json!({ "input": { "name": "期限切れ", "shared": false, "filter": { "status": null, "category_id": null, "assignee": "Anyone", "overdue_only": true } } }),
+        ),
+        ("inbox/views/delete", Staff, json!({ "id": 999_999 })),
+        ("inbox/merge", Staff, json!({ "into": inquiry, "other": 999_999 })),
         // Last: it ends the caller's session.
         ("auth/logout", Public, json!({})),
     ]

@@ -123,13 +123,15 @@ pub async fn process(state: &AppState, item: &Claimed) -> AppResult<Outcome> {
         }
     };
     let found: Option<TargetRow> = sqlx::query_as(
-        "SELECT i.member_id, i.status, m.email, m.withdrawn_at, i.auto_closed_at FROM inquiries i
-         JOIN users m ON m.id = i.member_id WHERE i.id = $1",
+        "SELECT i.id AS target_id, i.member_id, i.status, m.email, m.withdrawn_at, i.auto_closed_at
+         FROM inquiries named JOIN inquiries i ON i.id = COALESCE(named.merged_into, named.id)
+         JOIN users m ON m.id = i.member_id WHERE named.id = $1",
     )
     .bind(inquiry_id)
     .fetch_optional(&state.db.pool)
     .await?;
-    let Some(TargetRow { member_id, status, email, withdrawn_at, auto_closed_at }) = found else {
+    let Some(TargetRow { target_id: inquiry_id, member_id, status, email, withdrawn_at, auto_closed_at }) = found
+    else {
         return cx.set_aside(MailStatus::Held, HoldReason::UnknownInquiry, None, None).await;
     };
     if withdrawn_at.is_some() {
@@ -152,6 +154,8 @@ pub async fn process(state: &AppState, item: &Claimed) -> AppResult<Outcome> {
 /// The inquiry a reply address names, as stored.
 #[derive(sqlx::FromRow)]
 struct TargetRow {
+    /// The inquiry named, or the one it was merged into (its thread lives there now).
+    target_id: i64,
     member_id: i64,
     status: String,
     email: String,

@@ -1,8 +1,9 @@
-//! Under the search results: what to do with the selected inquiries, and the report of what was
-//! done and what was not (and why). What was typed stays until it was sent.
+//! Under the inbox and the search results: what to do with the selected inquiries, and the
+//! report of what was done and what was not (and why). What was typed stays until it was sent.
 use crate::contact::bulk::api::{bulk_action, list_staff_members};
 use crate::contact::bulk::{BulkAction, BulkInput, BulkItem, BulkReport, Priority, SkipReason};
 use crate::contact::inbox_api::canned_replies;
+use crate::contact::tags::api::list_tags;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 enum Kind {
     Assign,
     Priority,
+    Tag,
     Close,
     Answer,
 }
@@ -22,6 +24,9 @@ pub fn BulkBar(selected: RwSignal<Vec<BulkItem>>, on_done: impl Fn() + Copy + Se
     let kind = RwSignal::new(Kind::Answer);
     let staff_id = RwSignal::new(String::new());
     let priority = RwSignal::new(Priority::High);
+    let tag_id = RwSignal::new(String::new());
+    let tag_on = RwSignal::new(true);
+    let tags = LocalResource::new(list_tags);
     let body = RwSignal::new(String::new());
     let close = RwSignal::new(false);
     let problem = RwSignal::new(None::<AppError>);
@@ -47,6 +52,9 @@ pub fn BulkBar(selected: RwSignal<Vec<BulkItem>>, on_done: impl Fn() + Copy + Se
         let action = match kind.get_untracked() {
             Kind::Assign => BulkAction::Assign { staff_id: staff_id.get_untracked().parse().unwrap_or(0) },
             Kind::Priority => BulkAction::Priority(priority.get_untracked()),
+            Kind::Tag => {
+                BulkAction::Tag { tag_id: tag_id.get_untracked().parse().unwrap_or(0), on: tag_on.get_untracked() }
+            }
             Kind::Close => BulkAction::Close,
             Kind::Answer => BulkAction::Answer { body: body.get_untracked(), close: close.get_untracked() },
         };
@@ -68,12 +76,14 @@ pub fn BulkBar(selected: RwSignal<Vec<BulkItem>>, on_done: impl Fn() + Copy + Se
                 <select id="bulk-kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() {
                     "assign" => Kind::Assign,
                     "priority" => Kind::Priority,
+                    "tag" => Kind::Tag,
                     "close" => Kind::Close,
                     _ => Kind::Answer,
                 })>
                     <option value="answer">{i18n.t(msg::BULK_ANSWER)}</option>
                     <option value="assign">{i18n.t(msg::BULK_ASSIGN)}</option>
                     <option value="priority">{i18n.t(msg::BULK_PRIORITY)}</option>
+                    <option value="tag">{i18n.t(msg::BULK_TAG)}</option>
                     <option value="close">{i18n.t(msg::BULK_CLOSE)}</option>
                 </select>
             </div>
@@ -97,6 +107,20 @@ pub fn BulkBar(selected: RwSignal<Vec<BulkItem>>, on_done: impl Fn() + Copy + Se
                             }).collect_view()}
                         </select>
                     </div>
+                }.into_any(),
+                Kind::Tag => view! {
+                    <div class="field">
+                        <label for="bulk-tag">{i18n.t(msg::TAGS)}</label>
+                        <select id="bulk-tag" on:change=move |ev| tag_id.set(event_target_value(&ev))>
+                            <option value="">"—"</option>
+                            {move || tags.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                                .map(|t| view! { <option value=t.id.to_string()>{t.name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || !tag_on.get() on:change=move |ev| tag_on.set(!event_target_checked(&ev)) />
+                        <span>{i18n.t(msg::BULK_TAG_OFF)}</span>
+                    </label>
                 }.into_any(),
                 Kind::Close => ().into_any(),
                 Kind::Answer => view! {
