@@ -38,5 +38,5 @@ pub mod webhooks;
 
 pub use shell::{
     AccountApp, Area, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp,
-    StaffApp, StaffChatApp, StaffContentApp, StaffRecordsApp,
+    StaffApp, StaffChatApp, StaffContentApp, StaffInquiryApp, StaffRecordsApp,
 };

@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
     feature = "area-faq",
     feature = "area-account",
     feature = "area-staff",
+    feature = "area-staff-inquiry",
     feature = "area-staff-admin",
     feature = "area-staff-chat",
     feature = "area-staff-content",
@@ -41,6 +42,8 @@ pub fn start() {
     leptos::mount::mount_to_body(app::AccountApp);
     #[cfg(feature = "area-staff")]
     leptos::mount::mount_to_body(app::StaffApp);
+    #[cfg(feature = "area-staff-inquiry")]
+    leptos::mount::mount_to_body(app::StaffInquiryApp);
     #[cfg(feature = "area-staff-admin")]
     leptos::mount::mount_to_body(app::StaffAdminApp);
     #[cfg(feature = "area-staff-chat")]

@@ -151,6 +151,20 @@ pub fn StaffApp() -> impl IntoView {
             <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin/inquiries") view=InboxPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffInquiryApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
+    view! {
+        <Shell>
+            <RouteTitles table=titles::STAFF />
+            <DeskPulse />
+            <SearchBox />
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffInquiry /> }>
                 <Route path=path!("/admin/inquiries/:id") view=InboxDetailPage />
             </Routes>
         </Shell>

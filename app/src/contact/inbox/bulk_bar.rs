@@ -3,7 +3,6 @@
 use crate::contact::bulk::api::{bulk_action, list_staff_members};
 use crate::contact::bulk::{BulkAction, BulkInput, BulkItem, BulkReport, Priority, SkipReason};
 use crate::contact::inbox_api::canned_replies;
-use crate::contact::tags::api::list_tags;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
 use crate::shell::form::FormProblem;
@@ -26,7 +25,7 @@ pub fn BulkBar(selected: RwSignal<Vec<BulkItem>>, on_done: impl Fn() + Copy + Se
     let priority = RwSignal::new(Priority::High);
     let tag_id = RwSignal::new(String::new());
     let tag_on = RwSignal::new(true);
-    let tags = LocalResource::new(list_tags);
+    let tags = super::tag_admin::tag_list();
     let body = RwSignal::new(String::new());
     let close = RwSignal::new(false);
     let problem = RwSignal::new(None::<AppError>);

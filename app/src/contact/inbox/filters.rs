@@ -3,7 +3,6 @@
 use crate::contact::api::get_contact_form;
 use crate::contact::bulk::api::list_staff_members;
 use crate::contact::bulk::Priority;
-use crate::contact::tags::api::list_tags;
 use crate::contact::{AssigneeFilter, InboxFilter, InboxSort, Status};
 use crate::i18n::{msg, use_i18n};
 use leptos::prelude::*;
@@ -30,7 +29,7 @@ pub fn InboxFilters(filter: RwSignal<InboxFilter>) -> impl IntoView {
     let i18n = use_i18n();
     let form = LocalResource::new(get_contact_form);
     let staff = LocalResource::new(list_staff_members);
-    let tags = LocalResource::new(list_tags);
+    let tags = super::tag_admin::tag_list();
     // A change to one filter: the rest stay, the list starts again from the top.
     let set = move |change: &dyn Fn(&mut InboxFilter)| {
         filter.update(|f| {

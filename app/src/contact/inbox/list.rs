@@ -1,6 +1,6 @@
 use super::bulk_bar::BulkBar;
 use super::filters::InboxFilters;
-use super::tag_admin::TagAdmin;
+use super::tag_admin::{TagAdmin, TagsChanged};
 use super::views::SavedViews;
 use crate::admin::StaffGate;
 use crate::auth::use_session;
@@ -23,6 +23,7 @@ fn Inbox() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let filter = RwSignal::new(InboxFilter::default());
+    provide_context(TagsChanged(RwSignal::new(0)));
     // One page at a time (100 rows); `after` says which.
     let rows = LocalResource::new(move || inbox(filter.get()));
     // The selection for the bulk bar: emptied whenever the list shows something else.

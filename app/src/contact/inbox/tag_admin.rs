@@ -7,6 +7,21 @@ use crate::i18n::{msg, use_i18n};
 use crate::shell::form::{FormProblem, TextField};
 use leptos::prelude::*;
 
+/// Bumped when the tag list changes, so every tag menu on the page (filters, bulk bar) reloads.
+#[derive(Clone, Copy)]
+pub struct TagsChanged(pub RwSignal<u32>);
+
+/// The tag list, again whenever it changes on this page.
+pub fn tag_list() -> LocalResource<Result<Vec<Tag>, AppError>> {
+    let changed = use_context::<TagsChanged>();
+    LocalResource::new(move || {
+        if let Some(TagsChanged(n)) = changed {
+            n.track();
+        }
+        list_tags()
+    })
+}
+
 #[component]
 pub fn TagAdmin() -> impl IntoView {
     let i18n = use_i18n();
@@ -20,6 +35,9 @@ pub fn TagAdmin() -> impl IntoView {
             problem.set(None);
             name.set(String::new());
             latest.set(Some(list));
+            if let Some(TagsChanged(n)) = use_context::<TagsChanged>() {
+                n.update(|n| *n += 1);
+            }
         }
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
