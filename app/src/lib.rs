@@ -22,6 +22,7 @@ pub mod faq;
 pub mod files;
 pub mod i18n;
 pub mod ideas;
+pub mod incidents;
 #[cfg(feature = "ssr")]
 pub mod infra;
 pub mod insights;

@@ -36,10 +36,11 @@ pub enum AuditAction {
     Tag,
     TagsManage,
     Merge,
+    Incident,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 30] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Reply,
@@ -70,6 +71,7 @@ impl AuditAction {
         AuditAction::Tag,
         AuditAction::TagsManage,
         AuditAction::Merge,
+        AuditAction::Incident,
     ];
 
     /// The stored name (and the CSV's).
@@ -123,6 +125,7 @@ impl AuditAction {
             AuditAction::Tag => ("tag", "タグの付け外し", "Tag applied or removed"),
             AuditAction::TagsManage => ("tags_manage", "タグ一覧の変更", "Tag list changed"),
             AuditAction::Merge => ("merge", "お問い合わせの統合", "Inquiries merged"),
+            AuditAction::Incident => ("incident", "障害・一括対応の変更", "Incident changed"),
         }
     }
 }
@@ -169,8 +172,8 @@ mod tests {
     fn names_round_trip_and_match_the_migrations_check() {
         // The newest migration that sets the list, on each backend.
         let checks = [
-            include_str!("../../migrations/sqlite/0027_desk_tags_views.sql"),
-            include_str!("../../migrations/postgres/0027_desk_tags_views.sql"),
+            include_str!("../../migrations/sqlite/0028_incidents.sql"),
+            include_str!("../../migrations/postgres/0028_incidents.sql"),
         ];
         for action in AuditAction::ALL {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));

@@ -150,6 +150,7 @@ fn InquiryView(
     };
     let error = Signal::derive(move || problem.get().and_then(|p| p.field_message("body", i18n.get())));
     view! {
+        {detail.incident_note.clone().map(|note| view! { <p class="notice incident-note" role="status">{note}</p> })}
         <InquiryFacts detail=detail.clone() />
         <Thread messages=detail.thread.clone() member_view=true />
         {if closed {

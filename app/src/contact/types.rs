@@ -137,6 +137,9 @@ pub struct InquiryDetail {
     /// Closed by the auto-close rule, not by staff: a reply from the member still reopens it.
     #[serde(default)]
     pub reopens: bool,
+    /// Linked to an open incident with a public note: what members are told about it.
+    #[serde(default)]
+    pub incident_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -26,7 +26,8 @@ pub enum Area {
     /// Login, sign-up, the member's own account, address verification, password reset. Kept out
     /// of the top page's bundle, whose size is budgeted.
     Account,
-    /// Staff: the inquiry inbox — its filters, saved views, bulk bar and the tag list.
+    /// Staff: the inquiry inbox — its filters, saved views, bulk bar and the tag list — and
+    /// incidents (`/admin/incidents`), answered with the same bulk bar.
     Staff,
     /// Staff: one inquiry's page (thread, reply, notes, tags, merging, the parent site's data).
     /// Its own bundle since the inbox gained views and bulk actions: the two together passed the
@@ -152,6 +153,7 @@ mod tests {
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/rules"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/webhooks"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/incidents/3"), Area::Staff);
         assert_eq!(Area::of_path("/admin/search?q=MDG"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/members/12"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/chats"), Area::StaffRecords);

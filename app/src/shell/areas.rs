@@ -16,6 +16,7 @@ use crate::desk::DeskPulse;
 use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
+use crate::incidents::{IncidentPage, IncidentsPage};
 use crate::insights::{InsightsPage, TranscriptPage};
 use crate::mail::inbound::HeldMailPage;
 use crate::members::MemberPage;
@@ -151,6 +152,8 @@ pub fn StaffApp() -> impl IntoView {
             <SearchBox />
             <Routes fallback=|| view! { <Elsewhere here=Area::Staff /> }>
                 <Route path=path!("/admin/inquiries") view=InboxPage />
+                <Route path=path!("/admin/incidents") view=IncidentsPage />
+                <Route path=path!("/admin/incidents/:id") view=IncidentPage />
             </Routes>
         </Shell>
     }

@@ -43,8 +43,12 @@ pub const ACCOUNT: TitleTable = &[
     ("/account/invite", &[msg::JOIN_TITLE]),
     ("/account/reset", &[msg::RESET_TITLE]),
 ];
-pub const STAFF: TitleTable =
-    &[("/admin/inquiries", &[msg::INBOX_TITLE]), ("/admin/inquiries/:id", &[msg::INBOX_TITLE])];
+pub const STAFF: TitleTable = &[
+    ("/admin/inquiries", &[msg::INBOX_TITLE]),
+    ("/admin/inquiries/:id", &[msg::INBOX_TITLE]),
+    ("/admin/incidents", &[msg::INCIDENTS_TITLE]),
+    ("/admin/incidents/:id", &[msg::INCIDENTS_TITLE]),
+];
 pub const STAFF_ADMIN: TitleTable = &[
     ("/admin/two-factor", &[msg::TWO_FACTOR_TITLE, msg::ADMIN_TITLE]),
     ("/admin/insights", &[msg::INSIGHTS_TITLE]),

@@ -27,6 +27,7 @@ mod ideas;
 mod inbound;
 mod inbound_edges;
 mod inbox;
+mod incidents;
 mod limits;
 mod live;
 mod matrix;

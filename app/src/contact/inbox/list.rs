@@ -44,6 +44,7 @@ fn Inbox() -> impl IntoView {
         <section aria-labelledby="inbox-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
             <h1 id="inbox-title">{i18n.t(msg::INBOX_TITLE)}</h1>
+            <p><a href="/admin/incidents">{i18n.t(msg::INCIDENTS_TITLE)}</a></p>
             <SavedViews filter />
             <InboxFilters filter />
             {move || match rows.get() {

@@ -7,6 +7,7 @@ use crate::contact::tags::api::{list_tags, tag_inquiry};
 use crate::contact::StaffInquiry;
 use crate::error::AppError;
 use crate::i18n::{msg, use_i18n};
+use crate::incidents::api::{incidents_for_inquiry, link_inquiries};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -52,6 +53,14 @@ pub fn InquiryTools(
     // The member's other inquiries (one merged away already is refused, with the reason).
     let others: Vec<(i64, String)> = inquiry.member_history.iter().map(|s| (s.id, s.reference.clone())).collect();
     let merge_choice = RwSignal::new(String::new());
+    // Open incidents this inquiry matches by shop and day of use, offered for linking.
+    let matching = LocalResource::new(move || incidents_for_inquiry(id));
+    let link = Action::new(move |incident: &i64| link_inquiries(*incident, vec![id], true));
+    Effect::new(move |_| match link.value().get() {
+        Some(Ok(_)) => matching.refetch(),
+        Some(Err(e)) => problem.set(Some(e)),
+        None => {}
+    });
     view! {
         <div class="card inquiry-tools">
             {inquiry.merged_into.clone().map(|(to, reference)| view! {
@@ -59,6 +68,12 @@ pub fn InquiryTools(
                     {i18n.t(msg::MERGED_INTO)} " " <A href=format!("/admin/inquiries/{to}")>{reference}</A>
                 </p>
             })}
+            {move || matching.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|(incident, title)| view! {
+                <p class="notice" role="status">
+                    {i18n.t(msg::INCIDENT_MATCH)} " " <a href=format!("/admin/incidents/{incident}")>{title}</a> " "
+                    <button type="button" on:click=move |_| { link.dispatch(incident); }>{i18n.t(msg::INCIDENT_LINK)}</button>
+                </p>
+            }).collect_view()}
             <div class="actions">
                 <strong>{i18n.t(msg::TAGS)} ": "</strong>
                 <ul class="tag-list" aria-label=move || msg::TAGS.get(i18n.get())>

@@ -116,7 +116,8 @@ pub async fn load_detail(db: &Db, id: i64, owner: Option<i64>) -> AppResult<Inqu
         })
     })
     .collect::<AppResult<Vec<_>>>()?;
-    Ok(InquiryDetail { summary, fields, attachments, thread, reopens })
+    let incident_note = crate::incidents::server::public_note_for(db, id).await?;
+    Ok(InquiryDetail { summary, fields, attachments, thread, reopens, incident_note })
 }
 
 /// The member adds to their open inquiry. An answered one goes back to the desk with a fresh

@@ -54,8 +54,8 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     let mut tx = state.db.pool.begin().await?;
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
         "INSERT INTO inquiries (member_id, category_id, fields, idempotency_key, received_at, due_at, updated_at, category_snapshot,
-                                first_reply_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $5, $7, $6) RETURNING id",
+                                first_reply_due_at, shop_key, used_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $5, $7, $6, $8, $9) RETURNING id",
     )
     .bind(member.id)
     .bind(&category.id)
@@ -65,6 +65,9 @@ pub async fn submit(input: InquiryInput) -> AppResult<Submitted> {
     .bind(due.timestamp_millis())
     // The category as it is now: later edits never change how this inquiry reads.
     .bind(&snapshot)
+    // The shop and day of use as columns, for matching inquiries to incidents by index.
+    .bind(fields.get("shop_name").map(|s| crate::incidents::shop_key(s)))
+    .bind(fields.get("used_on"))
     .fetch_one(&mut *tx)
     .await;
     let id = match inserted {

@@ -202,4 +202,25 @@ texts! {
     MERGE_CONFIRM = "統合すると元に戻せません。統合しますか?" / "A merge cannot be undone. Merge?";
     MERGED_INTO = "このお問い合わせは次に統合されました:" / "This inquiry was merged into:";
     PRIORITY_SET = "優先度を変更" / "Set priority";
+    INCIDENTS_TITLE = "障害・一括対応" / "Incidents";
+    INCIDENTS_HELP = "同じ原因で届くお問い合わせ(例: ショップの計測障害)をまとめ、一度に回答します。ショップ名とご利用日が合うお問い合わせが候補に出ます。" / "Group the inquiries one cause brings (a shop's tracking outage, say) and answer them at once. Inquiries whose shop and day of use match are suggested.";
+    INCIDENTS_NONE = "障害はまだ登録されていません。" / "No incidents yet.";
+    INCIDENT_NEW = "障害を登録" / "Open an incident";
+    INCIDENT_EDIT = "内容を変更" / "Edit";
+    INCIDENT_NAME = "件名" / "Title";
+    INCIDENT_SHOP = "ショップ・広告主名" / "Shop";
+    INCIDENT_SHOP_HINT = "お問い合わせのショップ名と照合します(全角・半角、カタカナ・ひらがなの違いは無視)。" / "Matched against inquiries' shop (width and kana variants count as the same).";
+    INCIDENT_DAY = "発生日" / "Day";
+    INCIDENT_WINDOW = "前後の日数" / "Days either side";
+    INCIDENT_NOTE = "会員へのお知らせ" / "Note for members";
+    INCIDENT_NOTE_HINT = "紐付いたお問い合わせの画面に会員向けに表示されます(対応中の間)。" / "Shown to members on their linked inquiries while the incident is open.";
+    INCIDENT_SAVE = "保存する" / "Save";
+    INCIDENT_RESOLVED = "解決済み" / "Resolved";
+    INCIDENT_LINKED = "紐付いたお問い合わせ" / "Linked inquiries";
+    INCIDENT_LINKED_COUNT = "件" / " linked";
+    INCIDENT_SUGGESTED = "該当しそうなお問い合わせ" / "Matching inquiries";
+    INCIDENT_LINK = "紐付ける" / "Link";
+    INCIDENT_UNLINK = "外す" / "Unlink";
+    INCIDENT_LINK_ALL = "候補をすべて紐付ける" / "Link all matching";
+    INCIDENT_MATCH = "該当しそうな障害:" / "Matching incident:";
 }

@@ -200,6 +200,15 @@ pub fn server_functions(ids: Ids) -> Vec<(&'static str, Access, Value)> {
         ),
         ("inbox/views/delete", Staff, json!({ "id": 999_999 })),
         ("inbox/merge", Staff, json!({ "into": inquiry, "other": 999_999 })),
+        ("incidents/list", Staff, json!({})),
+        ("incidents/get", Staff, json!({ "id": 999_999 })),
+        (
+            "incidents/save",
+            Staff,
+            json!({ "id": null, "input": { "title": "障害", "status": "Open", "public_note": "", "shop_name": "じゃらん", "around_day": null, "window_days": 3 } }),
+        ),
+        ("incidents/link", Staff, json!({ "id": 999_999, "inquiry_ids": [inquiry], "on": true })),
+        ("incidents/for-inquiry", Staff, json!({ "inquiry_id": inquiry })),
         // Last: it ends the caller's session.
         ("auth/logout", Public, json!({})),
     ]
