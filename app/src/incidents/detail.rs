@@ -54,6 +54,10 @@ fn Incident() -> impl IntoView {
             );
         }
     });
+    // The incident's title heads the tab's title.
+    crate::shell::titles::use_title(crate::shell::titles::STAFF, move || {
+        current().and_then(Result::ok).map(|v| v.incident.title)
+    });
     let saved = Callback::new(move |view: IncidentView| latest.set(Some(Ok(view))));
     view! {
         <section>
