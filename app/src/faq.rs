@@ -10,7 +10,7 @@ mod suggest;
 mod types;
 
 pub use admin_pages::{FaqAdminPage, FaqEditPage};
-pub use normalize::{highlight, normalize, search_terms, suggestion_terms};
+pub use normalize::{compose_voicing, highlight, normalize, search_terms, suggestion_terms};
 pub use pages::{FaqArticlePage, FaqPage};
 pub use suggest::Suggestions;
 pub use types::*;

@@ -27,6 +27,41 @@ pub fn normalize(s: &str) -> String {
     s.chars().map(normalize_char).collect()
 }
 
+/// Half-width katakana carry voicing marks as characters of their own (ｼﾞ → し゛ once
+/// normalized); joined here to the voiced kana (じ) the full-width text has.
+pub fn compose_voicing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let composed = match (out.chars().last(), c) {
+            (Some('う'), '゛') => Some('ゔ'),
+            (Some(base @ ('か'..='ぢ' | 'つ'..='ど' | 'は'..='ぽ')), '゛' | '゜') => voiced(base, c),
+            _ => None,
+        };
+        match composed {
+            Some(v) => {
+                out.pop();
+                out.push(v);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// か+゛ → が (the voiced form follows its base in Unicode), は+゜ → ぱ; `None` where no such kana.
+fn voiced(base: char, mark: char) -> Option<char> {
+    let code = base as u32;
+    let unvoiced_at = |first: u32, last: u32, step: u32| (first..=last).step_by(step as usize).any(|c| c == code);
+    // か..ぢ and つ..ど alternate plain and voiced (っ sits between ぢ and つ); は..ぽ go in threes.
+    match mark {
+        '゛' if unvoiced_at(0x304B, 0x3061, 2) || unvoiced_at(0x3064, 0x3068, 2) || unvoiced_at(0x306F, 0x307B, 3) => {
+            char::from_u32(code + 1)
+        }
+        '゜' if unvoiced_at(0x306F, 0x307B, 3) => char::from_u32(code + 2),
+        _ => None,
+    }
+}
+
 /// The words of a search box: normalized, split on spaces, at most five, longest 50 characters.
 pub fn search_terms(query: &str) -> Vec<String> {
     normalize(query)

@@ -113,38 +113,7 @@ pub struct IncidentView {
 /// voicing marks joined to their kana (half-width ｼﾞｬﾗﾝ writes ジ as two characters), trimmed,
 /// inner runs of spaces as one.
 pub fn shop_key(shop: &str) -> String {
-    let normalized = crate::faq::normalize(shop);
-    let mut out = String::with_capacity(normalized.len());
-    let mut chars = normalized.chars().peekable();
-    while let Some(c) = chars.next() {
-        let voiced = match chars.peek() {
-            Some('゛') => voice(c, 1),
-            Some('゜') => voice(c, 2),
-            _ => None,
-        };
-        match voiced {
-            Some(v) => {
-                out.push(v);
-                chars.next();
-            }
-            None => out.push(c),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A hiragana with its voicing mark (`step` 1: ゛, 2: ゜), when it takes one.
-fn voice(c: char, step: u32) -> Option<char> {
-    let n = c as u32;
-    let dakuten =
-        ((0x304B..=0x3061).contains(&n) && (n - 0x304B).is_multiple_of(2)) || matches!(n, 0x3064 | 0x3066 | 0x3068);
-    let hagyou = matches!(n, 0x306F | 0x3072 | 0x3075 | 0x3078 | 0x307B);
-    match step {
-        1 if c == 'う' => Some('ゔ'),
-        1 if dakuten || hagyou => char::from_u32(n + 1),
-        2 if hagyou => char::from_u32(n + 2),
-        _ => None,
-    }
+    crate::faq::compose_voicing(&crate::faq::normalize(shop)).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
