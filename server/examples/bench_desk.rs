@@ -35,7 +35,7 @@ const SHOPS: [&str; 5] = ["楽天市場", "じゃらん", "Yahoo!ショッピン
 /// `WITH n(i)` numbering 1..=count, each database its own way (SQLite has no generate_series).
 fn series(backend: Backend, count: i64) -> String {
     match backend {
-        Backend::Postgres => format!("WITH n(i) AS (SELECT generate_series(1, {count}))"),
+        Backend::Postgres => format!("WITH n(i) AS (SELECT generate_series(1, {count})::bigint)"),
         Backend::Sqlite => format!("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})"),
     }
 }

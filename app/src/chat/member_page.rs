@@ -120,12 +120,14 @@ fn Start(on_joined: impl Fn(i64) + Copy + Send + Sync + 'static) -> impl IntoVie
                         <A href=format!("/contact?category={category}") attr:class="button-link">{i18n.t(msg::CHAT_TO_FORM)}</A>
                     </div>
                 }.into_any(),
+                // The button first: the suggestions arrive a moment after a topic is chosen, and
+                // above it they moved the button from under the pointer (a click then missed it).
                 None => view! {
-                    <Suggestions context=Signal::derive(|| "chat".to_owned()) text=topic_text source=SuggestionSource::Chat />
                     <button type="button" class="primary" disabled=move || chosen.with(String::is_empty) || join.pending().get()
                         on:click=move |_| { join.dispatch(chosen.get_untracked()); }>
                         {i18n.t(msg::CHAT_CONNECT)}
                     </button>
+                    <Suggestions context=Signal::derive(|| "chat".to_owned()) text=topic_text source=SuggestionSource::Chat />
                 }.into_any(),
             }}
         </div>
