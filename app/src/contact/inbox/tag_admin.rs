@@ -30,12 +30,13 @@ pub fn TagAdmin() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<AppError>);
     let change = Action::new(|c: &TagChange| change_tags(c.clone()));
+    let changed = use_context::<TagsChanged>();
     Effect::new(move |_| match change.value().get() {
         Some(Ok(list)) => {
             problem.set(None);
             name.set(String::new());
             latest.set(Some(list));
-            if let Some(TagsChanged(n)) = use_context::<TagsChanged>() {
+            if let Some(TagsChanged(n)) = changed {
                 n.update(|n| *n += 1);
             }
         }

@@ -65,6 +65,40 @@ impl Builder {
 /// The statement for one page (`limit` rows) of the filtered inbox. `now` and `soon` are the
 /// instants "overdue" and "due soon" are measured against (soon: one business hour from now).
 pub(super) fn build(filter: &InboxFilter, staff_id: i64, now: i64, soon: i64, limit: usize) -> InboxQuery {
+    let mut b = filtered(filter, staff_id, now, soon);
+    let order = match filter.sort {
+        InboxSort::Due => {
+            if let Some(c) = filter.after {
+                b.and("(i.due_at, i.id) > (?, ?)", vec![Bind::Int(c.key), Bind::Int(c.id)]);
+            }
+            "i.due_at, i.id".to_owned()
+        }
+        InboxSort::LastActivity => {
+            if let Some(c) = filter.after {
+                b.and("(i.updated_at, i.id) < (?, ?)", vec![Bind::Int(c.key), Bind::Int(c.id)]);
+            }
+            "i.updated_at DESC, i.id DESC".to_owned()
+        }
+        InboxSort::Priority => {
+            if let Some(c) = filter.after {
+                let clause = format!("({RANK}, i.due_at, i.id) > (?, ?, ?)");
+                b.and(&clause, vec![Bind::Int(c.rank), Bind::Int(c.key), Bind::Int(c.id)]);
+            }
+            format!("{RANK}, i.due_at, i.id")
+        }
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, i.priority, i.updated_at, m.display_name AS member_name, a.display_name AS assignee_name,
+                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0) AS last_message_id
+         FROM inquiries i JOIN users m ON m.id = i.member_id LEFT JOIN users a ON a.id = i.assignee_id
+         WHERE 1 = 1{} ORDER BY {order} LIMIT {limit}",
+        b.conditions
+    );
+    InboxQuery { sql, binds: b.binds }
+}
+
+/// The filter's conditions (not the page's position): shared by a page and a view's count.
+fn filtered(filter: &InboxFilter, staff_id: i64, now: i64, soon: i64) -> Builder {
     let mut b = Builder { conditions: String::new(), binds: Vec::new() };
     if let Some(status) = filter.status {
         b.and("i.status = ?", vec![Bind::Text(status.as_str().to_owned())]);
@@ -102,35 +136,7 @@ pub(super) fn build(filter: &InboxFilter, staff_id: i64, now: i64, soon: i64, li
     if filter.unmatched_mail {
         b.and("EXISTS (SELECT 1 FROM inbound_mail h WHERE h.status = 'held' AND h.inquiry_id = i.id)", vec![]);
     }
-    let order = match filter.sort {
-        InboxSort::Due => {
-            if let Some(c) = filter.after {
-                b.and("(i.due_at, i.id) > (?, ?)", vec![Bind::Int(c.key), Bind::Int(c.id)]);
-            }
-            "i.due_at, i.id".to_owned()
-        }
-        InboxSort::LastActivity => {
-            if let Some(c) = filter.after {
-                b.and("(i.updated_at, i.id) < (?, ?)", vec![Bind::Int(c.key), Bind::Int(c.id)]);
-            }
-            "i.updated_at DESC, i.id DESC".to_owned()
-        }
-        InboxSort::Priority => {
-            if let Some(c) = filter.after {
-                let clause = format!("({RANK}, i.due_at, i.id) > (?, ?, ?)");
-                b.and(&clause, vec![Bind::Int(c.rank), Bind::Int(c.key), Bind::Int(c.id)]);
-            }
-            format!("{RANK}, i.due_at, i.id")
-        }
-    };
-    let sql = format!(
-        "SELECT {SUMMARY_COLUMNS}, i.priority, i.updated_at, m.display_name AS member_name, a.display_name AS assignee_name,
-                COALESCE((SELECT MAX(x.id) FROM inquiry_messages x WHERE x.inquiry_id = i.id), 0) AS last_message_id
-         FROM inquiries i JOIN users m ON m.id = i.member_id LEFT JOIN users a ON a.id = i.assignee_id
-         WHERE 1 = 1{} ORDER BY {order} LIMIT {limit}",
-        b.conditions
-    );
-    InboxQuery { sql, binds: b.binds }
+    b
 }
 
 /// Where the page after this row starts, in the list's order.
@@ -145,10 +151,8 @@ pub(super) fn cursor(sort: InboxSort, last: &InboxRow) -> InboxCursor {
 
 /// How many inquiries match the filter (a saved view's count), without paging.
 pub(super) fn count(filter: &InboxFilter, staff_id: i64, now: i64, soon: i64) -> InboxQuery {
-    let page = build(&filter.first_page(), staff_id, now, soon, 1);
-    let from = page.sql.find("FROM inquiries").expect("built above");
-    let to = page.sql.find(" ORDER BY").expect("built above");
-    InboxQuery { sql: format!("SELECT COUNT(*) {}", &page.sql[from..to]), binds: page.binds }
+    let b = filtered(filter, staff_id, now, soon);
+    InboxQuery { sql: format!("SELECT COUNT(*) FROM inquiries i WHERE 1 = 1{}", b.conditions), binds: b.binds }
 }
 
 #[cfg(test)]
