@@ -23,6 +23,10 @@ use_project_tools() {
 
 # A throwaway PostgreSQL cluster on 127.0.0.1:$PG_PORT under $PG_DIR; exports
 # MADOGUCHI_TEST_POSTGRES. Stop it with stop_postgres.
+# The integration suite makes a database per test (over 200, about 10 MB each). Write-ahead log is
+# kept small (nothing replays it: no replicas, no archive; fsync is off anyway) so the cluster stays
+# near 2 GB instead of 3+: a CI run once filled its disk here, PostgreSQL stopped mid-suite and
+# every later test failed with "not yet accepting connections".
 start_postgres() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -31,10 +35,18 @@ start_postgres() {
   chown postgres "$PG_DIR"
   chmod 755 "$PG_DIR"
   su postgres -s /bin/sh -c "$bin/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >$PG_DIR/initdb.log 2>&1"
-  su postgres -s /bin/sh -c "$bin/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off' -w start >/dev/null"
+  su postgres -s /bin/sh -c "$bin/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=96MB -c min_wal_size=32MB' -w start >/dev/null"
   PG_BIN=$bin
   export MADOGUCHI_TEST_POSTGRES="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
   say "PostgreSQL up on 127.0.0.1:$PG_PORT"
+}
+
+# The end of the cluster's log, for a run that failed (a crash or a full disk shows there first).
+postgres_log_tail() {
+  if [ -n "${PG_DIR:-}" ] && [ -f "$PG_DIR/server.log" ]; then
+    say "PostgreSQL's log (last 30 lines):" >&2
+    tail -30 "$PG_DIR/server.log" >&2
+  fi
 }
 
 stop_postgres() {
@@ -42,6 +54,8 @@ stop_postgres() {
     su postgres -s /bin/sh -c "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast stop >/dev/null 2>&1" || true
     rm -rf "$PG_DIR"
   fi
+  PG_DIR=
+  unset MADOGUCHI_TEST_POSTGRES
 }
 
 # moto in server mode (from PyPI, installed by setup.sh): an S3-compatible server on
