@@ -1,6 +1,7 @@
 //! Staff insights (`/admin/insights`): satisfaction from the post-chat survey, chat operations and
 //! the mail desk, for a chosen period; and the survey answers as CSV.
 pub mod api;
+pub mod desk;
 mod metrics;
 mod pages;
 #[cfg(feature = "ssr")]

@@ -346,6 +346,35 @@ async fn main() {
         println!("{line}");
     }
     println!("server RSS {} → {} MiB", rss_before / 1024, rss_after / 1024);
+    print_plans(&db, &format!("dk{run}s%")).await;
     let _ = server.kill();
     let _ = server.wait();
+}
+
+/// The plans the figures rely on, from the app's own statements (the README prints them).
+async fn print_plans(db: &Db, staff_email: &str) {
+    let staff_id: (i64,) = sqlx::query_as("SELECT id FROM users WHERE email LIKE $1")
+        .bind(staff_email)
+        .fetch_one(&db.pool)
+        .await
+        .expect("staff id");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64);
+    for (name, extra) in [
+        ("inbox, due order", json!({})),
+        ("inbox, last activity", json!({ "sort": "LastActivity" })),
+        ("inbox, priority", json!({ "sort": "Priority" })),
+    ] {
+        let filter: app::contact::InboxFilter =
+            serde_json::from_value(filter(extra)["filter"].clone()).expect("filter");
+        println!("plan — {name}:");
+        for step in app::contact::server::inbox_plan(db, &filter, staff_id.0, now).await.expect("plan") {
+            println!("    {step}");
+        }
+    }
+    for word in ["ギフト券", "RS-1000001"] {
+        println!("plan — search documents for {word}:");
+        for step in app::search::server::query::plans(db, word).await.expect("plan") {
+            println!("    {step}");
+        }
+    }
 }

@@ -90,6 +90,8 @@ fn Dashboard() -> impl IntoView {
                 " · "
                 <A href="/admin/insights">{i18n.t(msg::INSIGHTS_LINK)}</A>
                 " · "
+                <a href="/admin/figures">{i18n.t(msg::FIGURES_TITLE)}</a>
+                " · "
                 <A href="/admin/inquiries">{i18n.t(msg::INBOX_LINK)}</A>
                 " · "
                 <a href="/admin/chats">{i18n.t(msg::PAST_CHATS_LINK)}</a>

@@ -8,6 +8,7 @@ mod inbox_query;
 mod mails;
 mod member;
 mod merge;
+mod plans;
 mod recategorize;
 mod rows;
 mod staff;
@@ -24,7 +25,9 @@ pub use member::{
     back_to_desk, due_after_member_wrote, follow_up, history_for, my_inquiries, my_inquiry, unread_replies,
 };
 pub use merge::merge;
+pub use plans::inbox_plan;
 pub use recategorize::recategorize;
 pub use rows::{summary, SUMMARY_COLUMNS};
 pub use staff::{add_note, assign_to_me, inbox, inbox_inquiry, set_status, staff_reply};
 pub use submit::submit;
+pub(crate) use submit::{open as open_inquiry, NewInquiry};

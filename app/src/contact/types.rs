@@ -318,12 +318,24 @@ pub struct CannedReply {
     pub id: i64,
     pub title: String,
     pub body: String,
+    /// Offered only on inquiries of this category; `None`: on every inquiry.
+    #[serde(default)]
+    pub category_id: Option<String>,
+}
+
+impl CannedReply {
+    /// Whether the inquiry page of a `category` inquiry offers this reply.
+    pub fn offered_for(&self, category: &str) -> bool {
+        self.category_id.as_deref().is_none_or(|c| c == category)
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CannedInput {
     pub title: String,
     pub body: String,
+    #[serde(default)]
+    pub category_id: Option<String>,
 }
 
 impl CannedInput {

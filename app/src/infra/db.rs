@@ -10,6 +10,13 @@ pub enum Backend {
     Postgres,
 }
 
+/// A value bound to a statement built at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Int(i64),
+    Text(String),
+}
+
 #[derive(Debug, Clone)]
 pub struct Db {
     pub pool: AnyPool,
@@ -48,6 +55,26 @@ impl Db {
         let db = Db { pool, backend, url };
         db.migrate().await?;
         Ok(db)
+    }
+
+    /// The database's plan for a statement, a line per step (`EXPLAIN QUERY PLAN` on SQLite,
+    /// `EXPLAIN` on PostgreSQL), with its values bound as they would be. For the benchmarks'
+    /// reports: the README prints the plans the desk relies on.
+    pub async fn plan(&self, sql: &str, params: &[Param]) -> Result<Vec<String>, sqlx::Error> {
+        let (prefix, column) = match self.backend {
+            Backend::Sqlite => ("EXPLAIN QUERY PLAN ", 3),
+            Backend::Postgres => ("EXPLAIN ", 0),
+        };
+        let explained = format!("{prefix}{sql}");
+        let mut query = sqlx::query(&explained);
+        for param in params {
+            query = match param {
+                Param::Int(v) => query.bind(*v),
+                Param::Text(v) => query.bind(v.as_str()),
+            };
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter().map(|row| sqlx::Row::try_get::<String, _>(row, column)).collect()
     }
 
     async fn migrate(&self) -> Result<(), sqlx::Error> {

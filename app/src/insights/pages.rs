@@ -85,6 +85,7 @@ fn Insights() -> impl IntoView {
         <section aria-labelledby="insights-title">
             <p><A href="/admin">"← " {i18n.t(msg::ADMIN_TITLE)}</A></p>
             <h1 id="insights-title">{i18n.t(msg::INSIGHTS_TITLE)}</h1>
+            <p><a href="/admin/figures">{i18n.t(msg::FIGURES_TITLE)} " →"</a></p>
             <form class="filters card" on:submit=move |ev| { ev.prevent_default(); range.set((parse(from.get_untracked()), parse(to.get_untracked()))); }>
                 <div class="field"><label for="from">{i18n.t(msg::PERIOD_FROM)}</label>
                     <input id="from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></div>

@@ -13,4 +13,4 @@ pub mod server;
 mod types;
 
 pub use page::HeldMailPage;
-pub use types::{AttachInput, HeldMail, HoldReason, MailStatus};
+pub use types::{AttachInput, HeldMail, HoldReason, MailStatus, NewInquiryInput};

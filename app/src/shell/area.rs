@@ -40,7 +40,8 @@ pub enum Area {
     /// Staff: the chat console and transcripts.
     StaffChat,
     /// Staff: help articles, the idea lab's moderation, held inbound mail (`/admin/mail`), the
-    /// desk rules (`/admin/rules`) and the webhook delivery log (`/admin/webhooks`).
+    /// desk rules (`/admin/rules`), the webhook delivery log (`/admin/webhooks`) and the desk's
+    /// figures (`/admin/figures`; the survey insights are in StaffAdmin, which had no room).
     StaffContent,
     /// Staff: the dashboard (closure days, failed mail) and finding things — search results and
     /// bulk actions on them, the member page, the list of past chats. The search box on every
@@ -85,7 +86,7 @@ impl Area {
             ("faq", _) => Area::Help,
             ("account" | "login" | "register", _) => Area::Account,
             ("admin", "chat") => Area::StaffChat,
-            ("admin", "faq" | "ideas" | "mail" | "rules" | "webhooks") => Area::StaffContent,
+            ("admin", "faq" | "ideas" | "mail" | "rules" | "webhooks" | "figures") => Area::StaffContent,
             ("admin", "" | "search" | "members" | "chats") => Area::StaffRecords,
             ("admin", "two-factor" | "insights" | "staff" | "audit" | "categories") => Area::StaffAdmin,
             ("admin", _) => Area::Staff,
@@ -153,6 +154,7 @@ mod tests {
         assert_eq!(Area::of_path("/admin/ideas"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/rules"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/webhooks"), Area::StaffContent);
+        assert_eq!(Area::of_path("/admin/figures"), Area::StaffContent);
         assert_eq!(Area::of_path("/admin/incidents/3"), Area::Staff);
         assert_eq!(Area::of_path("/admin/search?q=MDG"), Area::StaffRecords);
         assert_eq!(Area::of_path("/admin/members/12"), Area::StaffRecords);

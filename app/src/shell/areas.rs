@@ -17,6 +17,7 @@ use crate::faq::{FaqAdminPage, FaqArticlePage, FaqEditPage, FaqPage};
 use crate::i18n::{msg, use_i18n};
 use crate::ideas::{AdoptedPage, BoardPage, IdeasAdminPage, MyIdeasPage, NewIdeaPage};
 use crate::incidents::{IncidentPage, IncidentsPage};
+use crate::insights::desk::DeskFiguresPage;
 use crate::insights::{InsightsPage, TranscriptPage};
 use crate::mail::inbound::HeldMailPage;
 use crate::members::MemberPage;
@@ -222,6 +223,7 @@ pub fn StaffContentApp() -> impl IntoView {
                 <Route path=path!("/admin/mail") view=HeldMailPage />
                 <Route path=path!("/admin/rules") view=RulesPage />
                 <Route path=path!("/admin/webhooks") view=WebhookLogPage />
+                <Route path=path!("/admin/figures") view=DeskFiguresPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
             </Routes>

@@ -64,6 +64,7 @@ pub const STAFF_CONTENT: TitleTable = &[
     ("/admin/mail", &[msg::MAIL_HELD_TITLE]),
     ("/admin/rules", &[msg::RULES_TITLE]),
     ("/admin/webhooks", &[msg::WEBHOOKS_TITLE]),
+    ("/admin/figures", &[msg::FIGURES_TITLE]),
     ("/admin/ideas", &[msg::IDEAS_ADMIN_TITLE]),
     ("/admin/faq", &[msg::FAQ_ADMIN_TITLE]),
     ("/admin/faq/:id", &[msg::FAQ_EDIT, msg::FAQ_ADMIN_TITLE]),

@@ -164,3 +164,87 @@ async fn the_inbox_counts_down_in_business_time() {
     let row = &boss.call("inbox/list", filter).await.1["rows"][0];
     assert_eq!((row["due_in_minutes"].clone(), row["overdue"].clone()), (json!(null), json!(true)));
 }
+
+#[tokio::test]
+async fn the_desk_figures_count_business_minutes_reopens_and_the_backlog_day_by_day() {
+    let clock = Clock::manual(open_hours_at());
+    let (app, m, boss) = desk(clock.clone()).await;
+    let hour = chrono::Duration::hours(1);
+    // Wednesday 12:00: A arrives; answered at 13:00, closed at 14:00, reopened at 15:00 by staff.
+    let a = submit(&m, "desk-figures-a").await;
+    clock.advance(hour);
+    reply(&boss, a, "desk-figures-reply-a").await;
+    clock.advance(hour);
+    // Wednesday 14:00: B arrives and is never answered.
+    submit(&m, "desk-figures-b").await;
+    assert_eq!(boss.call("inbox/status", json!({ "id": a, "status": "Closed" })).await.0, 200);
+    clock.advance(hour);
+    assert_eq!(boss.call("inbox/status", json!({ "id": a, "status": "InProgress" })).await.0, 200);
+    // Thursday 12:00: A closed again (Wednesday 12:00 to here: 5 + 1 business hours).
+    clock.advance(chrono::Duration::hours(21));
+    assert_eq!(boss.login("figures-boss@example.jp", "staff-password-1").await.0, 200);
+    assert_eq!(boss.call("inbox/status", json!({ "id": a, "status": "Closed" })).await.0, 200);
+    // Friday 12:00: C arrives, not due yet.
+    clock.advance(chrono::Duration::hours(24));
+    assert_eq!(boss.login("figures-boss@example.jp", "staff-password-1").await.0, 200);
+    submit(&m, "desk-figures-c").await;
+
+    let (status, d) = boss.call("insights/desk", json!({ "from": "2026-11-25", "to": "2026-11-27" })).await;
+    assert_eq!(status, 200, "{d}");
+    let all = &d["overall"];
+    assert_eq!(all["received"], 3, "{d}");
+    assert_eq!(all["first_response"], json!({ "count": 1, "p50": 60, "p90": 60 }), "{d}");
+    // A in time, B late (its target passed unanswered), C not due: 1 of 2.
+    assert_eq!(all["within_promise"], 0.5, "{d}");
+    assert_eq!(all["resolution"], json!({ "count": 1, "p50": 360, "p90": 360 }), "{d}");
+    assert_eq!(all["reopened"], 1, "{d}");
+    assert_eq!(d["per_category"][0]["received"], 3, "{d}");
+    // The agent who answered first and is assigned A (replying assigns).
+    assert_eq!(d["per_agent"].as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d["per_agent"][0]["first_response"]["count"], 1, "{d}");
+    assert_eq!(d["per_agent"][0]["received"], 1, "{d}");
+    assert_eq!(d["per_week"][0]["label"]["ja"], "2026-11-23", "{d}");
+    // Wednesday is row 2: A at 12:00, B at 14:00; Friday (row 4) C at 12:00.
+    assert_eq!(
+        (d["heatmap"][2][12].as_i64(), d["heatmap"][2][14].as_i64(), d["heatmap"][4][12].as_i64()),
+        (Some(1), Some(1), Some(1))
+    );
+    // Open at the end of each day: A (reopened) and B; B; B and C.
+    let open: Vec<i64> = d["backlog"].as_array().unwrap().iter().map(|p| p["open"].as_i64().unwrap()).collect();
+    assert_eq!(open, [2, 1, 2], "{d}");
+    // The times were recorded as they happened.
+    let (closes, reopens): (i64, i64) = sqlx::query_as(
+        "SELECT SUM(CASE WHEN kind = 'closed' THEN 1 ELSE 0 END), SUM(CASE WHEN kind = 'reopened' THEN 1 ELSE 0 END)
+         FROM inquiry_lifecycle WHERE inquiry_id = $1",
+    )
+    .bind(a)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((closes, reopens), (2, 1));
+
+    // A period longer than a year is refused with a field error; agents see the figures too.
+    let (status, refused) = boss.call("insights/desk", json!({ "from": "2024-01-01", "to": "2026-11-27" })).await;
+    assert_eq!(status, 422, "{refused}");
+    app.create_agent("figures-desk-agent@example.jp", "agent-password-1").await;
+    let agent = app.client();
+    assert_eq!(agent.login("figures-desk-agent@example.jp", "agent-password-1").await.0, 200);
+    assert_eq!(agent.call("insights/desk", json!({ "from": null, "to": null })).await.0, 200);
+}
+
+#[tokio::test]
+async fn a_canned_reply_may_be_for_one_category_which_must_exist() {
+    let (_app, _m, boss) = desk(Clock::manual(open_hours_at())).await;
+    let save = |category: serde_json::Value| json!({ "input": { "title": "判定のご案内", "body": "{{member_name}} 様", "category_id": category } });
+    let (status, refused) = boss.call("inbox/canned/save", save(json!("no-such-category"))).await;
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(boss.call("inbox/canned/list", json!({})).await.1, json!([]));
+    let (status, list) = boss.call("inbox/canned/save", save(json!("points"))).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list[0]["category_id"], "points");
+    // Saved without one (as every client before categories did): offered everywhere.
+    let id = list[0]["id"].as_i64().unwrap();
+    let general = json!({ "id": id, "input": { "title": "判定のご案内", "body": "{{member_name}} 様" } });
+    let (status, list) = boss.call("inbox/canned/update", general).await;
+    assert_eq!((status, &list[0]["category_id"]), (200, &serde_json::Value::Null), "{list}");
+}

@@ -144,3 +144,66 @@ async fn one_held_mail_is_acted_on_once_when_supervisors_race() {
         other => panic!("held mail ended {other}"),
     }
 }
+
+/// Mail to the plain support address from a member becomes a new inquiry of theirs when a
+/// supervisor says so — once, however many click at the same moment: acknowledged by mail, the
+/// mail's words as the member's first message. From an address no member has: refused in words,
+/// the mail still held.
+#[tokio::test]
+async fn a_supervisor_makes_a_members_plain_mail_a_new_inquiry_once() {
+    let sink = SmtpSink::start().await;
+    let app = mail_app(&sink).await;
+    let (m, supervisor, _, _) = answered_inquiry(&app, &sink, "newmail@docomo.ne.jp").await;
+    let plain =
+        carrier_reply("newmail@docomo.ne.jp", "support@madoguchi.example", "new1@docomo.ne.jp", "通帳に記載されません");
+    send(&app, "newmail@docomo.ne.jp", "support@madoguchi.example", &plain).await.unwrap();
+    let stranger = carrier_reply("who@example.jp", "support@madoguchi.example", "new2@example.jp", "知らない人です");
+    send(&app, "who@example.jp", "support@madoguchi.example", &stranger).await.unwrap();
+    assert_eq!(inbound_status(&app, "new1@docomo.ne.jp").await, ("held".into(), Some("no_token".into())));
+    assert_eq!(inbound_status(&app, "new2@example.jp").await.0, "held");
+    let (_, held) = supervisor.call("admin/mail/inbound", json!({ "include_ignored": false })).await;
+    let id_of = |from: &str| {
+        held.as_array().unwrap().iter().find(|h| h["from"] == from).and_then(|h| h["id"].as_i64()).unwrap()
+    };
+    let (mine, theirs) = (id_of("newmail@docomo.ne.jp"), id_of("who@example.jp"));
+
+    let make = |mail_id: i64, category: &str| json!({ "input": { "mail_id": mail_id, "category_id": category } });
+    let (status, refused) = supervisor.call("admin/mail/inbound/new-inquiry", make(theirs, "other")).await;
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(supervisor.call("admin/mail/inbound/new-inquiry", make(mine, "no-such")).await.0, 422);
+    let (before,): (i64,) =
+        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM inquiries").fetch_one(&app.state.db.pool).await.unwrap();
+    app.create_staff("second-new@example.jp", "staff-password-1").await;
+    let second = app.client();
+    second.login("second-new@example.jp", "staff-password-1").await;
+    let (a, b, c) = tokio::join!(
+        supervisor.call("admin/mail/inbound/new-inquiry", make(mine, "other")),
+        second.call("admin/mail/inbound/new-inquiry", make(mine, "other")),
+        supervisor.call("admin/mail/inbound/new-inquiry", make(mine, "other")),
+    );
+    let mut statuses = [a.0, b.0, c.0];
+    statuses.sort();
+    assert_eq!(statuses, [200, 404, 404], "{a:?} {b:?} {c:?}");
+    let reference = [a, b, c].into_iter().find(|r| r.0 == 200).unwrap().1;
+    let reference = reference.as_str().unwrap().to_owned();
+    assert!(reference.starts_with("MDG-"), "{reference}");
+    let (after,): (i64,) =
+        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM inquiries").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(after, before + 1);
+    // The member has it, with the mail's words as their message, and was told its reference.
+    let (inquiry_id,): (i64,) = sqlx::query_as("SELECT id FROM inquiries WHERE reference = $1")
+        .bind(&reference)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let (_, detail) = m.call("contact/detail", json!({ "id": inquiry_id })).await;
+    let words = detail["thread"].as_array().unwrap().iter().filter(|t| t["body"] == "通帳に記載されません").count();
+    assert_eq!(words, 1, "{detail}");
+    let ack = sink
+        .wait_for(Duration::from_secs(20), |mail| {
+            mail.to.iter().any(|t| t.contains("newmail@docomo.ne.jp")) && mail.text.contains(&reference)
+        })
+        .await;
+    assert!(ack.reply_to.is_some(), "the acknowledgment names its reply address");
+    assert_eq!(inbound_status(&app, "new2@example.jp").await.0, "held");
+}

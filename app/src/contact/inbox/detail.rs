@@ -102,6 +102,9 @@ fn Workspace(
     // The reply closes the inquiry (and its mail invites the member to the survey).
     let close = RwSignal::new(false);
     let canned_title = RwSignal::new(String::new());
+    // Whether a saved canned reply is for this inquiry's category only.
+    let canned_for_category = RwSignal::new(false);
+    let category_id = inquiry.category_id.clone();
     // Assigned to someone else: taking it over is asked first.
     let taken_by_other = inquiry.assignee_id.is_some() && inquiry.assignee_id != session.user().map(|u| u.id);
     let status_choice = RwSignal::new(inquiry.detail.summary.status.as_str().to_owned());
@@ -226,10 +229,18 @@ fn Workspace(
         }
     };
     let (member_name, reference) = (inquiry.member_name.clone(), inquiry.detail.summary.reference.clone());
+    // The category a canned reply being saved is for, when the box is ticked.
+    let canned_category = {
+        let category_id = StoredValue::new(inquiry.category_id.clone());
+        move || canned_for_category.get_untracked().then(|| category_id.get_value())
+    };
     let insert_canned = move |ev| {
         let chosen = event_target_value(&ev).parse::<i64>().ok();
         let found = canned.get().and_then(Result::ok).and_then(|list| list.into_iter().find(|c| Some(c.id) == chosen));
         chosen_canned.set(found.as_ref().map(|c| (c.id, c.title.clone())));
+        if let Some(c) = &found {
+            canned_for_category.set(c.category_id.is_some());
+        }
         // The member's name and the reference are known here; other placeholders stay visible
         // for the staff member to fill.
         let text = found.map(|c| c.body.replace("{{member_name}}", &member_name).replace("{{reference}}", &reference));
@@ -310,9 +321,16 @@ fn Workspace(
                 <label for="canned-select">{i18n.t(msg::CANNED_INSERT)}</label>
                 <select id="canned-select" on:change=insert_canned>
                     <option value="">{i18n.t(msg::SELECT_PLACEHOLDER)}</option>
-                    {move || canned.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|c| view! {
-                        <option value=c.id.to_string()>{c.title}</option>
-                    }).collect_view()}
+                    {
+                        let category_id = category_id.clone();
+                        // This category's own replies first, then the general ones.
+                        move || {
+                            let mut offered: Vec<_> = canned.get().and_then(Result::ok).unwrap_or_default()
+                                .into_iter().filter(|c| c.offered_for(&category_id)).collect();
+                            offered.sort_by_key(|c| c.category_id.is_none());
+                            offered.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.title}</option> }).collect_view()
+                        }
+                    }
                 </select>
             </div>
             <TextField id="reply" label=msg::REPLY_TITLE value=reply error=field_error("body") multiline=true max_chars=THREAD_MAX />
@@ -327,16 +345,25 @@ fn Workspace(
             <div class="inline-form">
                 <TextField id="canned-title" label=msg::CANNED_TITLE value=canned_title error=field_error("title") max_chars=60 />
                 <button type="button" on:click=move |_| {
-                    save_canned.dispatch(CannedInput { title: canned_title.get_untracked(), body: reply.get_untracked() });
+                    save_canned.dispatch(CannedInput {
+                        title: canned_title.get_untracked(),
+                        body: reply.get_untracked(),
+                        category_id: canned_category(),
+                    });
                 }>{i18n.t(msg::CANNED_SAVE)}</button>
             </div>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || canned_for_category.get()
+                    on:change=move |ev| canned_for_category.set(event_target_checked(&ev)) />
+                <span>{i18n.t(msg::CANNED_FOR_CATEGORY)}</span>
+            </label>
             {move || chosen_canned.get().map(|(canned_id, title)| view! {
                 <div class="actions">
                     <span class="muted">{i18n.t(msg::CANNED_CHOSEN)} ": " {title.clone()}</span>
                     <button type="button" on:click=move |_| {
                         let typed = canned_title.get_untracked();
                         let title = if typed.trim().is_empty() { title.clone() } else { typed };
-                        update_canned.dispatch((canned_id, CannedInput { title, body: reply.get_untracked() }));
+                        update_canned.dispatch((canned_id, CannedInput { title, body: reply.get_untracked(), category_id: canned_category() }));
                     }>{i18n.t(msg::CANNED_OVERWRITE)}</button>
                     <button type="button" on:click=move |_| {
                         if window().confirm_with_message(msg::CANNED_DELETE_ASK.get(i18n.get())).unwrap_or(false) {

@@ -9,10 +9,7 @@ use sqlx::AnyPool;
 /// Urgent first: the same expression as the `inquiries_priority_due` index, so it serves the order.
 const RANK: &str = "(CASE i.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)";
 
-enum Bind {
-    Int(i64),
-    Text(String),
-}
+use crate::infra::db::{Db, Param as Bind};
 
 pub(super) struct InboxQuery {
     sql: String,
@@ -29,6 +26,11 @@ impl InboxQuery {
             };
         }
         query.fetch_all(pool).await
+    }
+
+    /// The database's plan for it (see `Db::plan`).
+    pub(super) async fn plan(&self, db: &Db) -> Result<Vec<String>, sqlx::Error> {
+        db.plan(&self.sql, &self.binds).await
     }
 }
 

@@ -139,10 +139,11 @@ pub async fn merge(into: i64, other: i64) -> AppResult<StaffInquiry> {
         let due = if open(kept) { kept.due_at.min(gone.due_at) } else { gone.due_at };
         sqlx::query(
             "UPDATE inquiries SET due_at = $1, status = CASE WHEN status IN ('answered', 'closed') THEN 'in_progress' ELSE status END,
-                    closed_at = NULL, auto_closed_at = NULL WHERE id = $2",
+                    closed_at = NULL, auto_closed_at = NULL, updated_at = $3 WHERE id = $2",
         )
         .bind(due)
         .bind(into)
+        .bind(now)
         .execute(&mut *tx)
         .await?;
     }

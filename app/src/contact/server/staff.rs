@@ -20,7 +20,7 @@ use crate::webhooks::EventKind;
 use sqlx::Row;
 
 /// Rows per inbox page.
-const PAGE: usize = 100;
+pub(super) const PAGE: usize = 100;
 
 /// Inquiries matching the filter in the chosen order, a page at a time. Keyset paging on the
 /// order's own columns, each served by an index (`inquiries_due_id`, `inquiries_updated_id`,

@@ -82,6 +82,7 @@ texts! {
     CANNED_INSERT = "定型文を挿入" / "Insert a canned reply";
     CANNED_SAVE = "定型文として保存" / "Save as canned reply";
     CANNED_CHOSEN = "選んだ定型文" / "Chosen canned reply";
+    CANNED_FOR_CATEGORY = "このカテゴリーのお問い合わせだけに出す" / "Offer only on this category's inquiries";
     CANNED_OVERWRITE = "この返信の内容で上書き" / "Overwrite with this reply";
     CANNED_DELETE = "定型文を削除" / "Delete canned reply";
     CANNED_DELETE_ASK = "この定型文を削除しますか？" / "Delete this canned reply?";

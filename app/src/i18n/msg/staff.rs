@@ -104,6 +104,9 @@ texts! {
     MAIL_HELD_INQUIRY = "紐付けるお問い合わせ(受付番号)" / "Attach to inquiry (reference)";
     MAIL_HELD_ATTACH = "紐付ける" / "Attach";
     MAIL_HELD_DISCARD = "破棄する" / "Discard";
+    MAIL_HELD_NEW_CATEGORY = "新しいお問い合わせのカテゴリー" / "Category of a new inquiry";
+    MAIL_HELD_NEW = "新しいお問い合わせにする" / "Make a new inquiry";
+    MAIL_HELD_NEW_DONE = "新しいお問い合わせを作成し、受付メールを送りました:" / "New inquiry made and acknowledged by mail:";
     MAIL_HELD_DONE = "処理しました。" / "Done.";
     MAIL_VIA_MAIL = "メールで受信" / "By mail";
     MAIL_SHOW_QUOTED = "引用部分を表示" / "Show quoted text";

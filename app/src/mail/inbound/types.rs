@@ -159,6 +159,13 @@ pub struct AttachInput {
     pub inquiry: String,
 }
 
+/// A held mail to the plain support address made into a new inquiry of its sender's (a member).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInquiryInput {
+    pub mail_id: i64,
+    pub category_id: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use crate::calendar::Moment;
 use crate::domain::ValidationError;
 use crate::error::{AppError, AppResult};
 use crate::infra::http::state;
-use crate::mail::inbound::{AttachInput, HeldMail, HoldReason, MailStatus};
+use crate::mail::inbound::{AttachInput, HeldMail, HoldReason, MailStatus, NewInquiryInput};
 
 /// Held mails first (newest first), then the ignored ones, at most 200.
 pub async fn list(include_ignored: bool) -> AppResult<Vec<HeldMail>> {
@@ -105,4 +105,72 @@ pub async fn discard(mail_id: i64) -> AppResult<()> {
     }
     audit::record_here(&supervisor, AuditAction::MailDiscard, &format!("mail:{mail_id}")).await?;
     Ok(())
+}
+
+/// Longest subject kept as the new inquiry's first field.
+const SUBJECT_AS_MESSAGE_CHARS: usize = 200;
+
+/// A mail to the plain support address from a member's current address becomes a new inquiry of
+/// that member, in the category the supervisor chooses: stored and acknowledged like one from
+/// the wizard (its reference and reply address go out by mail), then the mail threaded into it as
+/// the member's first message (words, quote folded, files through the upload checks). The key
+/// `mail:<id>` is unique per member, so two supervisors clicking at once make one inquiry.
+pub async fn new_inquiry(input: NewInquiryInput) -> AppResult<String> {
+    let supervisor = require_supervisor().await?;
+    let state = state()?;
+    let raw: Option<(Vec<u8>,)> = sqlx::query_as("SELECT raw FROM inbound_mail WHERE id = $1 AND status = 'held'")
+        .bind(input.mail_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let Some((raw,)) = raw else { return Err(AppError::NotFound) };
+    let Some(mail) = parse(&raw) else { return Err(AppError::field("mail", ValidationError::InvalidChoice)) };
+    let categories = crate::contact::server::load_categories(&state.db).await?;
+    let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
+        return Err(AppError::field("category_id", ValidationError::InvalidChoice));
+    };
+    // Only a member's own current address: anyone can put any name in From, but a new inquiry
+    // only ever goes to the account that address belongs to (and its answer to that address).
+    let sender = mail.from.as_deref().and_then(|from| crate::domain::Email::parse(from).ok());
+    let member = match sender {
+        Some(email) => member_by_address(email.as_ref()).await?,
+        None => None,
+    };
+    let Some(member) = member else { return Err(AppError::field("mail", ValidationError::NoMemberForSender)) };
+
+    let subject: String = mail.subject.trim().chars().take(SUBJECT_AS_MESSAGE_CHARS).collect();
+    let mut fields = std::collections::BTreeMap::new();
+    fields.insert("message".to_owned(), format!("(メールでのお問い合わせ) {subject}").trim().to_owned());
+    let key = format!("mail:{}", input.mail_id);
+    let files = crate::files::AttachmentIds::default();
+    let new =
+        crate::contact::server::NewInquiry { member: &member, category, fields: &fields, key: &key, files: &files };
+    crate::contact::server::open_inquiry(&state, new).await?;
+    let (inquiry_id, reference): (i64, Option<String>) =
+        sqlx::query_as("SELECT id, reference FROM inquiries WHERE member_id = $1 AND idempotency_key = $2")
+            .bind(member.id)
+            .bind(&key)
+            .fetch_one(&state.db.pool)
+            .await?;
+    match thread(&state, input.mail_id, &mail, inquiry_id, member.id, MailStatus::Attached).await? {
+        Outcome::Threaded { .. } => {}
+        // Another supervisor made it (or attached or discarded the mail) first.
+        _ => return Err(AppError::NotFound),
+    }
+    let target = format!("mail:{} new inquiry:{inquiry_id}", input.mail_id);
+    audit::record_here(&supervisor, AuditAction::MailAttach, &target).await?;
+    Ok(reference.unwrap_or_default())
+}
+
+/// The member (not withdrawn) whose current address this is.
+async fn member_by_address(email: &str) -> AppResult<Option<crate::auth::UserView>> {
+    let state = state()?;
+    let id: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE email = $1 AND role = 'member' AND withdrawn_at IS NULL")
+            .bind(email)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    match id {
+        Some((id,)) => crate::auth::server::users::find_by_id(&state.db, id).await,
+        None => Ok(None),
+    }
 }
