@@ -47,5 +47,5 @@ node end2end/precompress.mjs target/site \
   --budget home=250 --budget faq=250 \
   --budget history=320 --budget chat-history=320 --budget ideas=320 \
   --budget contact=346 --budget chat=370 --budget account=327 \
-  --budget staff=420 --budget staff-inquiry=420 --budget staff-admin=420 --budget staff-chat=420 --budget staff-content=420 --budget staff-records=420
+  --budget staff=420 --budget staff-inquiry=420 --budget staff-admin=420 --budget staff-chat=420 --budget staff-content=420 --budget staff-figures=420 --budget staff-records=420
 echo "$inputs" >"$stamp"

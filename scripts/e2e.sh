@@ -49,7 +49,9 @@ run_e2e() {
   # A colleague (an agent) for the tests where two staff members work on one inquiry.
   export MADOGUCHI_STAFF3_EMAIL=colleague@example.jp
   DATABASE_URL=$url ./target/debug/madoguchi create-staff --email "$MADOGUCHI_STAFF3_EMAIL" --name "スタッフ 高橋"
-  # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance.
+  # The clock is pinned to a Wednesday noon in Tokyo so reply dates are known in advance (and
+  # runs on from there); the tests read the pinned moment too (figures.spec.ts).
+  export MADOGUCHI_E2E_NOW=2026-11-25T12:00:00+09:00
   # Every browser test comes from 127.0.0.1, so the per-address sign-up and login limits are
   # raised here; the limits themselves are tested by the integration suite.
   # The operator's scrape token: after the browser run, /metrics (with everything the run
@@ -64,14 +66,14 @@ run_e2e() {
   local parent_port parent_key
   parent_port=$(free_port)
   parent_key="parent-$(head -c 30 /dev/urandom | base64 | tr -d '/+=')"
-  MADOGUCHI_PARENT_API_KEY=$parent_key MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+  MADOGUCHI_PARENT_API_KEY=$parent_key MADOGUCHI_FAKE_NOW=$MADOGUCHI_E2E_NOW \
     ./target/debug/madoguchi parent-reference --bind "127.0.0.1:$parent_port" >"$WORK/parent-$name.log" 2>&1 &
   PARENT_PID=$!
   DATABASE_URL=$url MADOGUCHI_BIND=127.0.0.1:$port MADOGUCHI_DIST_DIR=target/site MADOGUCHI_METRICS_TOKEN=$metrics_token \
     MADOGUCHI_INBOUND_SMTP_BIND=127.0.0.1:$MADOGUCHI_INBOUND_PORT MADOGUCHI_INBOUND_POLL_MS=300 \
     MADOGUCHI_REPLY_KEYS="reply-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" \
     MADOGUCHI_SMTP_PORT=$smtp_port MADOGUCHI_OUTBOX_POLL_MS=300 MADOGUCHI_PUBLIC_URL=http://127.0.0.1:$port \
-    MADOGUCHI_FAKE_NOW=2026-11-25T12:00:00+09:00 \
+    MADOGUCHI_FAKE_NOW=$MADOGUCHI_E2E_NOW \
     MADOGUCHI_PARENT_API_URL=http://127.0.0.1:$parent_port/ MADOGUCHI_PARENT_API_KEY=$parent_key \
     MADOGUCHI_LIMIT_REGISTER=500/3600 MADOGUCHI_LIMIT_LOGIN_ADDRESS=1000/300 \
     ./target/debug/madoguchi >"$WORK/server-$name.log" 2>&1 &

@@ -39,5 +39,5 @@ pub mod webhooks;
 
 pub use shell::{
     AccountApp, Area, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp,
-    StaffApp, StaffChatApp, StaffContentApp, StaffInquiryApp, StaffRecordsApp,
+    StaffApp, StaffChatApp, StaffContentApp, StaffFiguresApp, StaffInquiryApp, StaffRecordsApp,
 };

@@ -12,7 +12,7 @@ use crate::i18n::{msg, I18n};
 pub use area::Area;
 pub use areas::{
     AccountApp, ChatApp, ChatHistoryApp, ContactApp, HelpApp, HistoryApp, HomeApp, IdeasApp, StaffAdminApp, StaffApp,
-    StaffChatApp, StaffContentApp, StaffInquiryApp, StaffRecordsApp,
+    StaffChatApp, StaffContentApp, StaffFiguresApp, StaffInquiryApp, StaffRecordsApp,
 };
 use header::Header;
 use leptos::prelude::*;

@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
     feature = "area-staff-admin",
     feature = "area-staff-chat",
     feature = "area-staff-content",
+    feature = "area-staff-figures",
     feature = "area-staff-records"
 )))]
 compile_error!("build frontend/ with one `area-*` feature (scripts/build-frontend.sh builds them all)");
@@ -50,6 +51,8 @@ pub fn start() {
     leptos::mount::mount_to_body(app::StaffChatApp);
     #[cfg(feature = "area-staff-content")]
     leptos::mount::mount_to_body(app::StaffContentApp);
+    #[cfg(feature = "area-staff-figures")]
+    leptos::mount::mount_to_body(app::StaffFiguresApp);
     #[cfg(feature = "area-staff-records")]
     leptos::mount::mount_to_body(app::StaffRecordsApp);
 }

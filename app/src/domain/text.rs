@@ -54,12 +54,6 @@ pub enum ValidationError {
     FileUnavailable,
     /// No inquiry has this reference or number.
     NoSuchInquiry,
-    /// A mail's sender is no member's current address.
-    NoMemberForSender,
-    /// A reporting period longer than the report reads at once.
-    PeriodTooLong {
-        max_days: u32,
-    },
 }
 
 impl ValidationError {
@@ -118,14 +112,6 @@ impl ValidationError {
             (Self::NoSuchInquiry, Lang::En) => "No inquiry has that reference.".into(),
             (Self::TooMany { max }, Lang::Ja) => format!("{max}件までです。"),
             (Self::TooMany { max }, Lang::En) => format!("At most {max}."),
-            (Self::NoMemberForSender, Lang::Ja) => {
-                "差出人のメールアドレスを登録している会員がいません(退会済みを含む)。既存のお問い合わせに追加するか、破棄してください。".into()
-            }
-            (Self::NoMemberForSender, Lang::En) => {
-                "No member has the sender's address (or they have withdrawn). Attach it to an inquiry or discard it.".into()
-            }
-            (Self::PeriodTooLong { max_days }, Lang::Ja) => format!("期間は{max_days}日以内で指定してください。"),
-            (Self::PeriodTooLong { max_days }, Lang::En) => format!("Choose a period of at most {max_days} days."),
         }
     }
 }

@@ -223,9 +223,23 @@ pub fn StaffContentApp() -> impl IntoView {
                 <Route path=path!("/admin/mail") view=HeldMailPage />
                 <Route path=path!("/admin/rules") view=RulesPage />
                 <Route path=path!("/admin/webhooks") view=WebhookLogPage />
-                <Route path=path!("/admin/figures") view=DeskFiguresPage />
                 <Route path=path!("/admin/faq") view=FaqAdminPage />
                 <Route path=path!("/admin/faq/:id") view=FaqEditPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+#[component]
+pub fn StaffFiguresApp() -> impl IntoView {
+    provide_context(titles::TitleCount(RwSignal::new(0)));
+    view! {
+        <Shell>
+            <RouteTitles table=titles::STAFF_FIGURES />
+            <DeskPulse />
+            <SearchBox />
+            <Routes fallback=|| view! { <Elsewhere here=Area::StaffFigures /> }>
+                <Route path=path!("/admin/figures") view=DeskFiguresPage />
             </Routes>
         </Shell>
     }

@@ -64,11 +64,11 @@ pub const STAFF_CONTENT: TitleTable = &[
     ("/admin/mail", &[msg::MAIL_HELD_TITLE]),
     ("/admin/rules", &[msg::RULES_TITLE]),
     ("/admin/webhooks", &[msg::WEBHOOKS_TITLE]),
-    ("/admin/figures", &[msg::FIGURES_TITLE]),
     ("/admin/ideas", &[msg::IDEAS_ADMIN_TITLE]),
     ("/admin/faq", &[msg::FAQ_ADMIN_TITLE]),
     ("/admin/faq/:id", &[msg::FAQ_EDIT, msg::FAQ_ADMIN_TITLE]),
 ];
+pub const STAFF_FIGURES: TitleTable = &[("/admin/figures", &[msg::FIGURES_TITLE])];
 
 pub const STAFF_RECORDS: TitleTable = &[
     ("/admin", &[msg::ADMIN_TITLE]),
@@ -164,7 +164,7 @@ pub fn use_title(table: TitleTable, specific: impl Fn() -> Option<String> + 'sta
 mod tests {
     use super::*;
 
-    const ALL: [TitleTable; 13] = [
+    const ALL: [TitleTable; 14] = [
         HOME,
         CONTACT,
         HISTORY,
@@ -177,6 +177,7 @@ mod tests {
         STAFF_ADMIN,
         STAFF_CHAT,
         STAFF_CONTENT,
+        STAFF_FIGURES,
         STAFF_RECORDS,
     ];
 

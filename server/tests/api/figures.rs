@@ -226,6 +226,7 @@ async fn the_desk_figures_count_business_minutes_reopens_and_the_backlog_day_by_
     // A period longer than a year is refused with a field error; agents see the figures too.
     let (status, refused) = boss.call("insights/desk", json!({ "from": "2024-01-01", "to": "2026-11-27" })).await;
     assert_eq!(status, 422, "{refused}");
+    assert!(refused.to_string().contains("period"), "{refused}");
     app.create_agent("figures-desk-agent@example.jp", "agent-password-1").await;
     let agent = app.client();
     assert_eq!(agent.login("figures-desk-agent@example.jp", "agent-password-1").await.0, 200);

@@ -170,6 +170,7 @@ async fn a_supervisor_makes_a_members_plain_mail_a_new_inquiry_once() {
     let make = |mail_id: i64, category: &str| json!({ "input": { "mail_id": mail_id, "category_id": category } });
     let (status, refused) = supervisor.call("admin/mail/inbound/new-inquiry", make(theirs, "other")).await;
     assert_eq!(status, 422, "{refused}");
+    assert!(refused.to_string().contains("sender"), "{refused}");
     assert_eq!(supervisor.call("admin/mail/inbound/new-inquiry", make(mine, "no-such")).await.0, 422);
     let (before,): (i64,) =
         sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT) FROM inquiries").fetch_one(&app.state.db.pool).await.unwrap();

@@ -44,7 +44,7 @@ async fn every_client_route_gets_the_page_of_its_area_with_200() {
         ("/admin/insights", "staff-admin"),
         ("/admin/two-factor", "staff-admin"),
         ("/admin/faq/new", "staff-content"),
-        ("/admin/figures", "staff-content"),
+        ("/admin/figures", "staff-figures"),
     ] {
         let res = http.get(format!("{}{path}", app.address)).send().await.expect("request");
         assert_eq!(res.status(), 200, "{path}");

@@ -21,9 +21,15 @@ pub async fn recategorize(id: i64, category_id: String) -> AppResult<StaffInquir
     }
     let now = state.clock.now_ms();
     let mut tx = state.db.pool.begin().await?;
-    let before: Option<(String,)> =
-        sqlx::query_as("SELECT category_id FROM inquiries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-    let Some((before,)) = before else { return Err(AppError::NotFound) };
+    // Take the inquiry first (its row on PostgreSQL, the write lock on SQLite): on SQLite a
+    // transaction that reads before it writes fails at once if another write committed between.
+    let taken =
+        sqlx::query("UPDATE inquiries SET updated_at = updated_at WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if taken.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let (before,): (String,) =
+        sqlx::query_as("SELECT category_id FROM inquiries WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
     if before != category_id {
         // Conditional on the category read above: of two staff moving it at once, the second
         // sees the first's move (and moves it on from there, audited as such).

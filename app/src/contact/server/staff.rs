@@ -292,9 +292,16 @@ pub async fn set_status(id: i64, status: Status) -> AppResult<StaffInquiry> {
     let state = state()?;
     let now = state.clock.now_ms();
     let mut tx = state.db.pool.begin().await?;
-    let before: Option<(String,)> =
-        sqlx::query_as("SELECT status FROM inquiries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-    let Some((before,)) = before else { return Err(AppError::NotFound) };
+    // Take the inquiry first (its row on PostgreSQL, the write lock on SQLite): a transaction
+    // that read before writing fails at once on SQLite when another write (the outbox marking a
+    // mail sent) committed in between, and the status read below cannot change before it ends.
+    let taken =
+        sqlx::query("UPDATE inquiries SET updated_at = updated_at WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    if taken.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let (before,): (String,) =
+        sqlx::query_as("SELECT status FROM inquiries WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
     // Closing starts the survey's seven days; reopening ends them.
     sqlx::query(
         "UPDATE inquiries SET status = $1, updated_at = $2, closed_at = CASE WHEN $1 = 'closed' THEN $2 ELSE NULL END WHERE id = $3",

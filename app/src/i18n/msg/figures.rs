@@ -20,5 +20,6 @@ texts! {
     FIGURES_LINKED = "紐付け" / "Linked";
     FIGURES_ANSWERED = "回答済み" / "Answered";
     FIGURES_WEEK_OF = "週" / "Week of";
+    FIGURES_PERIOD_TOO_LONG = "期間は366日以内で指定してください。" / "Choose a period of at most 366 days.";
     FIGURES_NONE = "この期間のお問い合わせはありません。" / "No inquiries in this period.";
 }

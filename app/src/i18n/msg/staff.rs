@@ -106,6 +106,7 @@ texts! {
     MAIL_HELD_DISCARD = "破棄する" / "Discard";
     MAIL_HELD_NEW_CATEGORY = "新しいお問い合わせのカテゴリー" / "Category of a new inquiry";
     MAIL_HELD_NEW = "新しいお問い合わせにする" / "Make a new inquiry";
+    MAIL_HELD_NO_MEMBER = "差出人のメールアドレスを登録している会員がいません(退会済みを含む)。既存のお問い合わせに追加するか、破棄してください。" / "No member has the sender's address (or they have withdrawn). Attach it to an inquiry or discard it.";
     MAIL_HELD_NEW_DONE = "新しいお問い合わせを作成し、受付メールを送りました:" / "New inquiry made and acknowledged by mail:";
     MAIL_HELD_DONE = "処理しました。" / "Done.";
     MAIL_VIA_MAIL = "メールで受信" / "By mail";

@@ -93,7 +93,13 @@ fn DeskFigures() -> impl IntoView {
                 None => view! { <p class="muted">{i18n.t(msg::LOADING)}</p> }.into_any(),
                 // A bad period says what is wrong with it (the dates typed stay in the form).
                 Some(Err(e)) => view! {
-                    <p role="alert">{move || e.field_message("from", i18n.get()).unwrap_or_else(|| e.message(i18n.get()))}</p>
+                    <p role="alert">{move || {
+                        let lang = i18n.get();
+                        if e.field_message("period", lang).is_some() {
+                            return msg::FIGURES_PERIOD_TOO_LONG.get(lang).to_owned();
+                        }
+                        e.field_message("from", lang).or_else(|| e.field_message("to", lang)).unwrap_or_else(|| e.message(lang))
+                    }}</p>
                 }.into_any(),
                 Some(Ok(d)) => {
                     let o = &d.overall;

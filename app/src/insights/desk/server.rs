@@ -25,7 +25,8 @@ pub async fn desk_figures(from: Option<NaiveDate>, to: Option<NaiveDate>) -> App
     let Period { from, to, start_ms: start, end_ms: end } = Period::of(from, to, state.clock.now().date_naive())?;
     // A year at most: the figures are computed from the period's rows, a bounded read.
     if (to - from).num_days() >= i64::from(MAX_PERIOD_DAYS) {
-        return Err(AppError::field("from", ValidationError::PeriodTooLong { max_days: MAX_PERIOD_DAYS }));
+        // (The page words it: a variant of the shared error would grow every bundle.)
+        return Err(AppError::field("period", ValidationError::TooMany { max: MAX_PERIOD_DAYS as usize }));
     }
     let db = &state.db.pool;
     let rows: Vec<ArrivalRow> = sqlx::query_as(

@@ -67,3 +67,18 @@ pub struct DeskFigures {
 
 /// The longest period the figures read at once.
 pub const MAX_PERIOD_DAYS: u32 = 366;
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_PERIOD_DAYS;
+    use crate::i18n::{msg, Lang};
+
+    /// The page words the refusal itself (no shared error variant for it): its text must name the
+    /// limit the server applies.
+    #[test]
+    fn the_period_refusal_names_the_limit() {
+        for lang in [Lang::Ja, Lang::En] {
+            assert!(msg::FIGURES_PERIOD_TOO_LONG.get(lang).contains(&MAX_PERIOD_DAYS.to_string()));
+        }
+    }
+}

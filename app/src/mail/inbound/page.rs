@@ -70,6 +70,8 @@ fn HeldCard(
     let discard = Action::new(move |_: &()| async move { discard_held_mail(id).await });
     // Mail to the plain support address: a new inquiry of its sender's, in a chosen category.
     let new_category = RwSignal::new(String::new());
+    // The sender is no member's address: said in words of this page, not as a form problem.
+    let no_member = RwSignal::new(false);
     let make_new = Action::new(move |category_id: &String| {
         let input = NewInquiryInput { mail_id: id, category_id: category_id.clone() };
         async move { new_inquiry_from_mail(input).await }
@@ -79,6 +81,7 @@ fn HeldCard(
             created.set(Some(reference));
             on_done();
         }
+        Some(Err(AppError::Validation(fields))) if fields.iter().any(|f| f.field == "sender") => no_member.set(true),
         Some(Err(e)) => problem.set(Some(e)),
         None => {}
     });
@@ -126,6 +129,7 @@ fn HeldCard(
                     <form class="inline-form" on:submit=move |ev| {
                         ev.prevent_default();
                         problem.set(None);
+                        no_member.set(false);
                         make_new.dispatch(new_category.get_untracked());
                     }>
                         <div class="field">
@@ -141,6 +145,9 @@ fn HeldCard(
                     </form>
                 }
             })}
+            <Show when=move || no_member.get()>
+                <p role="alert">{i18n.t(msg::MAIL_HELD_NO_MEMBER)}</p>
+            </Show>
             <FormProblem problem=problem.into() />
         </article>
     }

@@ -135,7 +135,8 @@ pub async fn new_inquiry(input: NewInquiryInput) -> AppResult<String> {
         Some(email) => member_by_address(email.as_ref()).await?,
         None => None,
     };
-    let Some(member) = member else { return Err(AppError::field("mail", ValidationError::NoMemberForSender)) };
+    // (The page words it: "no member has the sender's address".)
+    let Some(member) = member else { return Err(AppError::field("sender", ValidationError::InvalidEmail)) };
 
     let subject: String = mail.subject.trim().chars().take(SUBJECT_AS_MESSAGE_CHARS).collect();
     let mut fields = std::collections::BTreeMap::new();
