@@ -1,6 +1,6 @@
 //! The supervisors' "unmatched mail" list: mails that were not threaded, with the reason, to be
 //! attached to an inquiry or discarded (both audited).
-use super::parse::parse;
+use super::parse::{parse, Incoming};
 use super::process::{thread, Outcome};
 use crate::audit::server as audit;
 use crate::audit::AuditAction;
@@ -76,12 +76,7 @@ pub async fn attach(input: AttachInput) -> AppResult<()> {
     if withdrawn_at.is_some() {
         return Err(AppError::field("inquiry", ValidationError::InvalidChoice));
     }
-    let raw: Option<(Vec<u8>,)> = sqlx::query_as("SELECT raw FROM inbound_mail WHERE id = $1 AND status = 'held'")
-        .bind(input.mail_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some((raw,)) = raw else { return Err(AppError::NotFound) };
-    let Some(mail) = parse(&raw) else { return Err(AppError::field("mail", ValidationError::InvalidChoice)) };
+    let mail = held_mail(&state.db, input.mail_id).await?;
     match thread(&state, input.mail_id, &mail, inquiry_id, member_id, MailStatus::Attached).await? {
         Outcome::Threaded { .. } => {}
         // Another supervisor acted on it first.
@@ -118,12 +113,7 @@ const SUBJECT_AS_MESSAGE_CHARS: usize = 200;
 pub async fn new_inquiry(input: NewInquiryInput) -> AppResult<String> {
     let supervisor = require_supervisor().await?;
     let state = state()?;
-    let raw: Option<(Vec<u8>,)> = sqlx::query_as("SELECT raw FROM inbound_mail WHERE id = $1 AND status = 'held'")
-        .bind(input.mail_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some((raw,)) = raw else { return Err(AppError::NotFound) };
-    let Some(mail) = parse(&raw) else { return Err(AppError::field("mail", ValidationError::InvalidChoice)) };
+    let mail = held_mail(&state.db, input.mail_id).await?;
     let categories = crate::contact::server::load_categories(&state.db).await?;
     let Some(category) = categories.iter().find(|c| c.id == input.category_id) else {
         return Err(AppError::field("category_id", ValidationError::InvalidChoice));
@@ -160,6 +150,16 @@ pub async fn new_inquiry(input: NewInquiryInput) -> AppResult<String> {
     let target = format!("mail:{} new inquiry:{inquiry_id}", input.mail_id);
     audit::record_here(&supervisor, AuditAction::MailAttach, &target).await?;
     Ok(reference.unwrap_or_default())
+}
+
+/// A mail still held, read back from its stored raw form (`NotFound` once acted on).
+async fn held_mail(db: &crate::infra::Db, mail_id: i64) -> AppResult<Incoming> {
+    let raw: Option<(Vec<u8>,)> = sqlx::query_as("SELECT raw FROM inbound_mail WHERE id = $1 AND status = 'held'")
+        .bind(mail_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some((raw,)) = raw else { return Err(AppError::NotFound) };
+    parse(&raw).ok_or_else(|| AppError::field("mail", ValidationError::InvalidChoice))
 }
 
 /// The member (not withdrawn) whose current address this is.
